@@ -28,7 +28,9 @@ _LEADING = re.compile(
     rf"|(?P<inline>(?P<il>{_CN_NUM})是)"
     rf")[ \t\u3000]*"
 )
-_INLINE_ANY = re.compile(rf"(?:(?<=^)|(?<=[。；;！!？?\s：:]))(?P<il>{_CN_NUM})是(?=[，,：:\u4e00-\u9fff“\"（(])")
+_INLINE_ANY = re.compile(
+    rf"(?:(?<=^)|(?<=[。；;！!？?\s：:]))(?P<il>{_CN_NUM})是(?=[，,：:\u4e00-\u9fff“\"（(])"
+)
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,9 @@ def int_to_cn(value: int) -> str:
     hundreds, rest = divmod(value, 100)
     tail = ""
     if rest:
-        tail = ("零" if rest < 10 else "") + (int_to_cn(rest) if rest >= 20 or rest < 10 else "一" + int_to_cn(rest))
+        tail = ("零" if rest < 10 else "") + (
+            int_to_cn(rest) if rest >= 20 or rest < 10 else "一" + int_to_cn(rest)
+        )
     return DIGITS[hundreds] + "百" + tail
 
 
@@ -115,7 +119,7 @@ def strip_ordinal(text: str) -> tuple[Ordinal | None, str]:
     ordinal = match_ordinal(text)
     if ordinal is None:
         return None, text
-    return ordinal, text[len(ordinal.raw):]
+    return ordinal, text[len(ordinal.raw) :]
 
 
 def format_ordinal(level: str, value: int, style: str = "") -> str:
@@ -141,3 +145,139 @@ def inline_ordinals(text: str) -> list[tuple[int, int, int]]:
         if value:
             found.append((match.start("il"), match.end(), value))
     return found
+
+
+# --- Renumbering: ordinals follow position -------------------------------------------------
+
+_CN_RUN = re.compile(_CN_NUM)
+_DIGIT_RUN = re.compile("[0-9０-９]+")
+_FULLWIDTH_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def respell(ordinal: Ordinal, value: int) -> str:
+    """`ordinal.raw` with its number changed to `value`; brackets, separator and spaces kept."""
+    if ordinal.level in ("arabic", "arabic_paren"):
+        match = _DIGIT_RUN.search(ordinal.raw)
+        assert match is not None
+        digits = str(value)
+        if not match.group(0).isascii():
+            digits = digits.translate(_FULLWIDTH_DIGITS)
+    else:
+        match = _CN_RUN.search(ordinal.raw)
+        assert match is not None
+        digits = int_to_cn(value)
+    return ordinal.raw[: match.start()] + digits + ordinal.raw[match.end() :]
+
+
+@dataclass
+class _Open:
+    """A heading level that is open while walking the paragraphs: its depth and last count."""
+
+    depth: int
+    count: int
+    child_depth: int | None = None
+    """Depth of the first child seen under this heading (siblings must share it)."""
+
+
+def _walk(paragraph_texts: list[str]):
+    """Yield (index, ordinal, expected value, mixed) for every leading heading ordinal.
+
+    The expected value is the ordinal's place among its siblings under the nearest shallower
+    heading; `mixed` says its level differs from its earlier siblings' level.
+    """
+    root = _Open(depth=-1, count=0)
+    stack: list[_Open] = [root]
+    for index, text in enumerate(paragraph_texts):
+        ordinal = match_ordinal(text)
+        if ordinal is None or ordinal.level == INLINE:
+            continue
+        depth = ordinal.depth
+        while len(stack) > 1 and stack[-1].depth > depth:
+            stack.pop()
+        if stack[-1].depth == depth and len(stack) > 1:
+            stack[-1].count += 1
+            stack[-1].child_depth = None  # a new heading: its children start afresh
+            yield index, ordinal, stack[-1].count, False
+            continue
+        parent = stack[-1]
+        mixed = parent.child_depth is not None and parent.child_depth != depth
+        if parent.child_depth is None:
+            parent.child_depth = depth
+        stack.append(_Open(depth=depth, count=1))
+        yield index, ordinal, 1, mixed
+
+
+def _inline_plan(paragraph_texts: list[str]) -> list[list[tuple[int, int, int, int]]]:
+    """For each paragraph, its inline ordinals as (start, end, value, expected value).
+
+    Inline 一是/二是 count from 一 within a paragraph; a paragraph that itself starts with an
+    inline ordinal continues the count of the paragraph before it, if that one had any.
+    """
+    plans: list[list[tuple[int, int, int, int]]] = []
+    carried = 0
+    for text in paragraph_texts:
+        found = inline_ordinals(text)
+        leading = match_ordinal(text)
+        starts_inline = leading is not None and leading.level == INLINE
+        count = carried if starts_inline else 0
+        plan = []
+        for start, end, value in found:
+            count += 1
+            plan.append((start, end, value, count))
+        plans.append(plan)
+        carried = count if found else 0
+    return plans
+
+
+def renumber(paragraph_texts: list[str]) -> list[str]:
+    """Rewrite ordinals so each level counts 1, 2, 3 under its parent, restarting under each
+    new parent; inline 一是/二是 are renumbered within each paragraph. Styles are kept.
+
+    A function of position only: after inserting, moving or deleting a paragraph, calling this
+    on the part's (or body's) paragraph texts makes every ordinal after it follow.
+    """
+    texts = list(paragraph_texts)
+    for index, start_end_values in enumerate(_inline_plan(texts)):
+        text = texts[index]
+        for start, end, value, expected in reversed(start_end_values):
+            if value != expected:
+                text = text[:start] + int_to_cn(expected) + "是" + text[end:]
+        texts[index] = text
+    for index, ordinal, expected, _mixed in list(_walk(texts)):
+        if ordinal.value != expected:
+            text = texts[index]
+            texts[index] = respell(ordinal, expected) + text[len(ordinal.raw) :]
+    return texts
+
+
+def numbering_issues(paragraph_texts: list[str]) -> list[tuple[int, str]]:
+    """Gaps, duplicates, wrong starts and mixed levels: (paragraph index, message) in order."""
+    issues: list[tuple[int, str]] = []
+    for index, ordinal, expected, mixed in _walk(paragraph_texts):
+        written = ordinal.raw.strip()
+        if mixed:
+            issues.append(
+                (
+                    index,
+                    f"{written}: a different level from the items before it under the same heading",
+                )
+            )
+        if ordinal.value != expected:
+            right = respell(ordinal, expected).strip()
+            if expected == 1:
+                reason = "does not start at 1"
+            elif ordinal.value == expected - 1:
+                reason = "duplicate"
+            elif ordinal.value > expected:
+                reason = "gap"
+            else:
+                reason = "out of order"
+            issues.append((index, f"{written} should be {right} ({reason})"))
+    for index, plan in enumerate(_inline_plan(paragraph_texts)):
+        for _start, _end, value, expected in plan:
+            if value != expected:
+                issues.append(
+                    (index, f"inline {int_to_cn(value)}是 should be {int_to_cn(expected)}是")
+                )
+    issues.sort(key=lambda item: item[0])
+    return issues
