@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -120,8 +122,10 @@ def test_any_edit_then_renumber_counts_each_level_from_one(texts, ops) -> None:
     # Only a level mixed under one heading can remain; counting problems never do.
     assert all("different level" in message for _i, message in numbering_issues(fixed))
     # Renumbering changes ordinals only: the words stay the same.
-    for before, after in zip(texts, fixed):
-        assert len(before) == len(after) or match_ordinal(before) is not None or "是" in before
+    def words(text: str) -> str:
+        return re.sub("[一二三四五六七八九十0-9０-９]+", "#", text)
+
+    assert [words(t) for t in fixed] == [words(t) for t in texts]
 
 
 # --- documents that are trees: every heading's children share one level ------------------------
