@@ -1,0 +1,43 @@
+"""Exporting a draft: txt, Markdown, the bare body for platforms, and the official Word format.
+
+Every export is built wholly in memory and then written atomically, so a failure never leaves a
+partial file and never touches an earlier export of the same name.
+"""
+
+from __future__ import annotations
+
+import os
+
+from replydraft.atomic import atomic_write_bytes
+from replydraft.draft import Draft
+from replydraft.errors import ReplydraftError
+from replydraft.export.text import body_text, markdown_text, render_text
+
+FORMATS = ("txt", "md", "docx", "body")
+SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".docx": "docx"}
+
+__all__ = ["FORMATS", "SUFFIXES", "body_text", "export_bytes", "export_draft"]
+
+
+def export_bytes(draft: Draft, fmt: str) -> bytes:
+    """The exported file's bytes for `fmt` (txt, md, docx or body)."""
+    if fmt == "txt":
+        return render_text(draft).encode("utf-8")
+    if fmt == "md":
+        return markdown_text(draft).encode("utf-8")
+    if fmt == "body":
+        return body_text(draft).encode("utf-8")
+    if fmt == "docx":
+        from replydraft.export.docx import docx_bytes
+
+        return docx_bytes(draft)
+    raise ReplydraftError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
+
+
+def export_draft(draft: Draft, fmt: str, out_path: str | os.PathLike[str]) -> None:
+    """Write `draft` as `fmt` to `out_path` atomically (temp file beside it, then rename)."""
+    data = export_bytes(draft, fmt)
+    try:
+        atomic_write_bytes(out_path, data)
+    except OSError as exc:
+        raise ReplydraftError(f"cannot write: {exc.strerror or exc}", out_path) from None

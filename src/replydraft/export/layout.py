@@ -1,0 +1,205 @@
+"""How a draft's paragraphs are laid out on paper, shared by the Markdown and Word exports.
+
+Official replies (GB/T 9704-2012) set the heading of a level-1 item (`一、`) in 黑体 and of a
+level-2 item (`（一）`) in 楷体; a heading is either a whole short paragraph or the first sentence
+of one. The signature part holds the unit, the date and the contacts, which print differently
+(right-aligned unit and date, a bracketed note line). Offsets are characters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from replydraft.draft import Draft
+from replydraft.numbering import cn_to_int, match_ordinal
+from replydraft.textnorm import cell_width
+
+HEADING_LEVELS = ("cn_comma", "cn_paren")
+"""Ordinal levels whose heading sentence takes a font of its own (黑体, 楷体)."""
+
+MAX_HEADING_CHARS = 40
+"""A heading sentence longer than this (after the ordinal) is body text, not a heading."""
+
+FRAME_KINDS = ("title", "salutation", "signature")
+"""Parts that are not the body: everything else is what a platform wants pasted."""
+
+_SENTENCE_END = "。！？!?；;"
+_CONTACT_LABELS = ("分管领导", "签发人", "承办人", "经办人", "联系人", "联系电话", "电话", "手机")
+_CONTACT = re.compile(
+    rf"(?P<label>{'|'.join(_CONTACT_LABELS)})[ \t\u3000]*[:：][ \t\u3000]*"
+    rf"(?P<value>.*?)(?=[ \t\u3000，,；;]*(?:{'|'.join(_CONTACT_LABELS)})[ \t\u3000]*[:：]|[ \t\u3000，,；;。）)]*$)"
+)
+_CN_DIGIT = "〇○零一二三四五六七八九十"
+_DATE = re.compile(
+    r"^(?P<y>\d{4}|[〇○零一二三四五六七八九]{4})[ \t]*[-年./][ \t]*"
+    rf"(?P<m>\d{{1,2}}|[{_CN_DIGIT}]{{1,3}})[ \t]*[-月./][ \t]*"
+    rf"(?P<d>\d{{1,2}}|[{_CN_DIGIT}]{{1,3}})[ \t]*日?$"
+)
+
+
+@dataclass(frozen=True)
+class HeadedText:
+    """A paragraph split for typesetting: its heading level (or None), heading and the rest."""
+
+    level: str | None
+    heading: str
+    rest: str
+
+
+def split_heading(text: str) -> HeadedText:
+    """Split a `一、`/`（一）` paragraph into its heading sentence and the text after it.
+
+    `一、加快科技企业主体培育` is all heading; `（一）塑造科创体系新优势。出台…` has the heading
+    `（一）塑造科创体系新优势。` and the rest `出台…`. Other paragraphs have no heading.
+    """
+    ordinal = match_ordinal(text)
+    if ordinal is None or ordinal.level not in HEADING_LEVELS:
+        return HeadedText(None, "", text)
+    body = text[len(ordinal.raw) :]
+    end = next((i for i, char in enumerate(body) if char in _SENTENCE_END), None)
+    if end is None:
+        if len(body) <= MAX_HEADING_CHARS:
+            return HeadedText(ordinal.level, text, "")
+        return HeadedText(None, "", text)
+    if end >= MAX_HEADING_CHARS:
+        return HeadedText(None, "", text)
+    cut = len(ordinal.raw) + end + 1
+    return HeadedText(ordinal.level, text[:cut], text[cut:])
+
+
+def official_date(text: str) -> str | None:
+    """`2026-05-20`, `2026年05月20日` or `二〇二六年五月二十日` → `2026年5月20日`; None if not a date.
+
+    GB/T 9704-2012 writes the date in Arabic numerals, month and day without zero padding.
+    """
+    match = _DATE.match(text.strip())
+    if not match:
+        return None
+    year_text = match.group("y")
+    if year_text.isdigit():
+        year = int(year_text)
+    else:
+        year = int("".join(str(cn_to_int(c) if c not in "〇○" else 0) for c in year_text))
+    parts = []
+    for name in ("m", "d"):
+        value = match.group(name)
+        parts.append(int(value) if value.isdigit() else cn_to_int(value.replace("〇", "零")))
+    month, day = parts
+    if not month or not day or not 1 <= month <= 12 or not 1 <= day <= 31:
+        return None
+    return f"{year}年{month}月{day}日"
+
+
+_TITLE_BREAKS = re.compile(
+    r"(?<=会议)|(?<=会)(?=第)|(?=第[0-9０-９一二三四五六七八九十百]+号)|(?=关于)|(?<=的)"
+)
+"""Where a long title prefers to break: after the session, before 第N号, before 关于, after 的."""
+_TITLE_LINE = 50.0
+_TITLE_ODD_BREAK = 300.0
+
+
+def title_lines(text: str, chars_per_line: float) -> list[str]:
+    """Break a title too long for one line at natural places, never inside a number.
+
+    A title left to wrap on its own strands its last character (`…的答` / `复`); official titles
+    break between meaningful units (after the session, before 第N号) into lines of similar
+    length. A small dynamic programme: few lines, preferred breaks, balanced widths.
+    """
+    text = text.strip()
+    if cell_width(text) / 2 <= chars_per_line:
+        return [text]
+    preferred = {m.start() for m in _TITLE_BREAKS.finditer(text)}
+    n = len(text)
+    depth, inside = 0, set()
+    for index, char in enumerate(text):
+        depth += (char in "【《“（(") - (char in "】》”）)")
+        if depth > 0:
+            inside.add(index + 1)
+    allowed = [
+        i
+        for i in range(1, n)
+        if i not in inside and not (text[i - 1].isdigit() and text[i].isdigit())
+    ]
+    # best[i]: (cost, previous cut) of setting text[:i] as whole lines ending at a break i.
+    best: dict[int, tuple[float, int]] = {0: (0.0, 0)}
+    for end in [*allowed, n]:
+        for start, (cost, _) in list(best.items()):
+            if start >= end:
+                continue
+            width = cell_width(text[start:end]) / 2
+            if width > chars_per_line:
+                continue
+            penalty = 0 if end == n or end in preferred else _TITLE_ODD_BREAK
+            total = cost + _TITLE_LINE + penalty + (chars_per_line - width) ** 2
+            if end not in best or total < best[end][0]:
+                best[end] = (total, start)
+    if n not in best:
+        return [text]
+    lines, end = [], n
+    while end:
+        start = best[end][1]
+        lines.append(text[start:end])
+        end = start
+    return lines[::-1]
+
+
+@dataclass
+class Signature:
+    """The signature part read for printing: unit lines, the date, and the contact entries."""
+
+    units: list[str] = field(default_factory=list)
+    date: str | None = None
+    contacts: list[tuple[str, str]] = field(default_factory=list)
+    """(label, value) pairs as written, e.g. ("联系人", "何智敏")."""
+
+    def note(self) -> str | None:
+        """The contacts as one bracketed note line: `（联系人：何智敏，联系电话：89553541）`."""
+        if not self.contacts:
+            return None
+        return "（" + "，".join(f"{label}：{value}" for label, value in self.contacts) + "）"
+
+
+def read_signature(lines: list[str]) -> Signature:
+    """Sort the signature part's lines into unit, date and contacts (labels like 联系人：…)."""
+    signature = Signature()
+    for raw in lines:
+        line = raw.strip().strip("（）()").strip()
+        if not line:
+            continue
+        contacts = [(m.group("label"), m.group("value").strip()) for m in _CONTACT.finditer(line)]
+        if contacts:
+            signature.contacts.extend(contacts)
+            continue
+        date = official_date(line)
+        if date and signature.date is None:
+            signature.date = date
+        else:
+            signature.units.append(line)
+    return signature
+
+
+def category_line(category: str | None) -> str | None:
+    """The answer category as printed at the top right: `答复类别：A类`."""
+    if not category or not category.strip():
+        return None
+    value = category.strip()
+    if value.startswith("答复类别"):
+        return value
+    return f"答复类别：{value if value.endswith('类') else value + '类'}"
+
+
+def salutation_line(text: str) -> str:
+    """The addressee as printed: flush left, ending in one full-width colon."""
+    return text.strip().rstrip(":：") + "："
+
+
+def body_paragraphs(draft: Draft) -> list[str]:
+    """The body's paragraphs in order: every part except title, salutation and signature."""
+    return [
+        p.text
+        for part in draft.parts
+        if part.kind not in FRAME_KINDS
+        for p in part.paragraphs
+        if p.text.strip()
+    ]

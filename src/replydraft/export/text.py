@@ -1,0 +1,95 @@
+"""Plain-text exports of a draft: txt (the editor's text form), Markdown, and the bare body.
+
+`body` is what officers paste into the online handling platforms: those forms already carry the
+title, the addressee and the signing unit in their own fields, so the body starts at the
+acknowledgement (收悉) and ends with the closing; one paragraph per line, no blank lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from replydraft.draft import Draft
+from replydraft.export.layout import (
+    body_paragraphs,
+    category_line,
+    read_signature,
+    salutation_line,
+    split_heading,
+)
+
+_MD_HEADING = {"cn_comma": "##", "cn_paren": "###"}
+_MD_BLOCK_START = re.compile(r"^(\d+)\.|^([#>+\-*])")
+
+
+def _md_escape(text: str) -> str:
+    """Keep `1.强化…` from turning into a Markdown list (and `#`, `>`, `-` into markup)."""
+    return _MD_BLOCK_START.sub(
+        lambda m: f"{m.group(1)}\\." if m.group(1) else f"\\{m.group(2)}", text
+    )
+
+
+def render_text(draft: Draft) -> str:
+    """The draft's text form: parts in order, one paragraph per line, a blank line between parts."""
+    try:
+        from replydraft.draft_text import render_text as render
+    except ImportError:  # helper S1's module not there yet: the documented layout
+        blocks = ["\n".join(p.text for p in part.paragraphs) for part in draft.parts]
+        return "\n\n".join(blocks) + ("\n" if blocks else "")
+    return render(draft)
+
+
+def part_lines(draft: Draft) -> list[tuple[str, int, int]]:
+    """(kind, first line, last line) of every part, 0-based, in `render_text`'s lines."""
+    try:
+        from replydraft.draft_text import part_lines as lines
+    except ImportError:  # helper S1's module not there yet: the documented layout
+        spans, line = [], 0
+        for part in draft.parts:
+            count = max(len(part.paragraphs), 1)
+            spans.append((part.kind, line, line + count - 1))
+            line += count + 1
+        return spans
+    return lines(draft)
+
+
+def body_text(draft: Draft) -> str:
+    """The body alone, for pasting into a platform: no title, salutation or signature."""
+    paragraphs = body_paragraphs(draft)
+    return "\n".join(p.strip() for p in paragraphs) + ("\n" if paragraphs else "")
+
+
+def markdown_text(draft: Draft) -> str:
+    """Markdown: title as `#`, `一、` headings as `##`, `（一）` headings as `###`.
+
+    A `（一）` item that goes on after its heading sentence stays one paragraph, its heading in
+    bold, so no words move out of their paragraph.
+    """
+    out: list[str] = []
+    category = category_line(draft.meta.category)
+    if category:
+        out += [category, ""]
+    for part in draft.parts:
+        texts = [p.text.strip() for p in part.paragraphs if p.text.strip()]
+        if not texts:
+            continue
+        if part.kind == "title":
+            out += ["# " + "".join(texts), ""]
+        elif part.kind == "salutation":
+            out += [salutation_line(texts[0]), ""]
+        elif part.kind == "signature":
+            signature = read_signature(texts)
+            for line in [*signature.units, signature.date, signature.note()]:
+                if line:
+                    out += [line + "  "]
+            out.append("")
+        else:
+            for text in texts:
+                headed = split_heading(text)
+                if headed.level and not headed.rest:
+                    out += [f"{_MD_HEADING[headed.level]} {headed.heading}", ""]
+                elif headed.level:
+                    out += [f"**{headed.heading}**{headed.rest}", ""]
+                else:
+                    out += [_md_escape(text), ""]
+    return "\n".join(out).rstrip("\n") + "\n"
