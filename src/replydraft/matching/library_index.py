@@ -1,0 +1,123 @@
+"""The search index of a library: built lazily once per Library object, cached on disk.
+
+On disk it lives in the library cache as an .npz keyed by `library.cache_key` (the YAML's
+content), so a 100,000-paragraph library is searchable within a second of start. A fingerprint
+of the indexed ids and texts is checked on load, so a stale or foreign file is never used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from replydraft.matching.index import FORMAT_VERSION, SearchIndex, build_index, fingerprint
+from replydraft.matching.tokens import fold_aligned
+
+_ATTR = "_matching_state"
+
+
+@dataclass
+class IndexState:
+    """The index of one Library object, with what it was built from."""
+
+    index: SearchIndex
+    entries: list[Any]  # the list object indexed (identity checked on every search)
+    count: int
+    newest_year: int | None
+    loaded_from_disk: bool = False
+    folded: dict[int, str] = field(default_factory=dict)  # entry position -> folded text
+
+    def folded_text(self, position: int) -> str:
+        text = self.folded.get(position)
+        if text is None:
+            text = fold_aligned(self.entries[position].text)
+            self.folded[position] = text
+        return text
+
+
+def documents(entries: list[Any]) -> tuple[list[str], np.ndarray, list[str]]:
+    """Texts to index (each entry's text, then its older versions'), their entry, and entry ids."""
+    texts: list[str] = []
+    owners: list[int] = []
+    for position, entry in enumerate(entries):
+        texts.append(entry.text)
+        owners.append(position)
+        for version in getattr(entry, "versions", None) or ():
+            texts.append(version.text)
+            owners.append(position)
+    ids = [str(getattr(entry, "id", "")) for entry in entries]
+    return texts, np.asarray(owners, dtype=np.int32), ids
+
+
+def _index_name(library: Any) -> str:
+    """Cache name of this library's index: one per library file, so old ones can be pruned."""
+    path = getattr(library, "path", None)
+    where = (
+        hashlib.blake2b(str(Path(path).resolve()).encode(), digest_size=8).hexdigest()
+        if path
+        else "default"
+    )
+    return f"search-v{FORMAT_VERSION}-{where}"
+
+
+def cache_path(library: Any) -> Path | None:
+    """Where this library's index is saved, or None when it has no cache key."""
+    key = getattr(library, "cache_key", None)
+    if not key:
+        return None
+    from replydraft.library_cache import cache_file
+
+    return Path(cache_file(key, _index_name(library)))
+
+
+def _save(index: SearchIndex, path: Path, library: Any) -> None:
+    """Save the index and remove this library's older indexes (the cache must not grow forever)."""
+    try:
+        index.save(path)
+    except OSError:
+        return  # a read-only cache only costs speed next time
+    for old in path.parent.glob(f"{_index_name(library)}-*"):
+        if old != path:
+            try:
+                old.unlink()
+            except OSError:
+                pass
+
+
+def _newest_year(entries: list[Any]) -> int | None:
+    years = [getattr(getattr(e, "source", None), "year", None) for e in entries]
+    years = [y for y in years if isinstance(y, int)]
+    return max(years) if years else None
+
+
+def index_for(library: Any) -> IndexState:
+    """The library's index: in memory if still valid, else from the disk cache, else built."""
+    entries = library.entries
+    state = getattr(library, _ATTR, None)
+    if isinstance(state, IndexState) and state.entries is entries and state.count == len(entries):
+        return state
+    texts, owners, ids = documents(entries)
+    print_ = fingerprint(ids, texts)
+    path = cache_path(library)
+    index = SearchIndex.load(path) if path is not None and path.is_file() else None
+    loaded = index is not None and index.fingerprint == print_
+    if not loaded:
+        index = build_index(texts, owners, print_)
+        if path is not None:
+            _save(index, path, library)
+    state = IndexState(index, entries, len(entries), _newest_year(entries), loaded_from_disk=loaded)
+    try:
+        setattr(library, _ATTR, state)
+    except AttributeError:  # pragma: no cover - a library object without a __dict__
+        pass
+    return state
+
+
+def invalidate(library: Any) -> None:
+    """Forget the in-memory index (after editing entries' texts in place)."""
+    if hasattr(library, _ATTR):
+        delattr(library, _ATTR)
