@@ -16,7 +16,7 @@ import sys
 from replydraft import __version__
 from replydraft.errors import ReplydraftError
 
-COMMANDS: list[str] = ["config"]
+COMMANDS: list[str] = ["config", "check", "export"]
 """Subcommand modules under `replydraft.commands`, in the order `--help` lists them."""
 
 

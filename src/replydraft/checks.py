@@ -1,0 +1,349 @@
+"""Checks on a draft before it is sent: what an officer or a reviewer would send back.
+
+`check_draft(draft)` lists every problem with where it is: the part, the paragraph's index in
+that part, and the 0-based line in `draft_text.render_text(draft)` (what the editor shows).
+A clean draft yields an empty list. Offsets are characters.
+
+Codes: placeholder, salutation, title_mismatch, numbering, stale, halfwidth, duplicate,
+unanswered_demand.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from replydraft.draft import Draft
+from replydraft.export.layout import FRAME_KINDS
+from replydraft.export.text import part_lines
+from replydraft.numbering import match_ordinal, numbering_issues, strip_ordinal
+from replydraft.placeholders import find_placeholders
+from replydraft.staleness import find_stale_marks, strip_stale_marks
+from replydraft.textnorm import fold, is_cjk, to_fullwidth_punct
+
+CODES = (
+    "placeholder",
+    "salutation",
+    "title_mismatch",
+    "numbering",
+    "stale",
+    "halfwidth",
+    "duplicate",
+    "unanswered_demand",
+)
+
+ANSWER_PARTS = ("status", "next_steps", "problems")
+"""Parts whose paragraphs can answer a demand of the proposal."""
+
+DEMAND_PARTIAL_RATIO = 60.0
+"""A demand is answered when rapidfuzz `partial_ratio` of its folded core against a paragraph
+reaches this (0..100)…"""
+DEMAND_BIGRAM_SHARE = 0.4
+"""…or when this share of the demand's Chinese bigrams (common words left out) occur in it."""
+
+MIN_DUPLICATE_CHARS = 8
+"""Paragraphs shorter than this (placeholders and ordinal left out) are never duplicates."""
+
+_TITLE_OF = {"suggestion": "代表", "motion": "代表", "proposal": "委员"}
+_KIND_WORD = {"suggestion": "建议", "motion": "议案", "proposal": "提案"}
+_NUMBER = re.compile(r"第\s*([0-9]+)\s*号\s*(建议|提案|议案)?")
+_QUOTED = re.compile(r"《([^》]+)》|“([^”]+)”|\"([^\"]+)\"")
+_NOT_TEXT = re.compile(r"[\s\u3000【】《》“”\"'‘’（）()，,。.、；;：:！!？?]+")
+_COMMON_BIGRAMS = frozenset(
+    "企业 科技 创新 我们 我市 我局 加强 加大 加快 推进 推动 进一步 一步 建议 支持 工作 发展 "
+    "提升 完善 建设 服务 实施 开展 相关 政策 部门 力度 积极 鼓励 关于 提高 机制 体系".split()
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem: a code from CODES, a message for people, and where it is."""
+
+    code: str
+    message: str
+    part: str
+    paragraph: int
+    """Index of the paragraph within its part, 0-based."""
+    line: int
+    """Line in `draft_text.render_text(draft)`, 0-based."""
+
+
+@dataclass(frozen=True)
+class _Where:
+    part: str
+    paragraph: int
+    line: int
+    text: str
+
+
+def _paragraphs(draft: Draft) -> list[_Where]:
+    """Every paragraph with its part, index and line, in draft order."""
+    spans = part_lines(draft)
+    found: list[_Where] = []
+    for part, (_kind, first, _last) in zip(draft.parts, spans, strict=True):
+        for index, paragraph in enumerate(part.paragraphs):
+            found.append(_Where(part.kind, index, first + index, paragraph.text))
+    return found
+
+
+def _problem(code: str, message: str, where: _Where) -> Problem:
+    return Problem(code, message, where.part, where.paragraph, where.line)
+
+
+def _kind(draft: Draft) -> str | None:
+    """The proposal's kind: as given, else from the title's ending (…建议 / …提案 / …议案)."""
+    if draft.meta.kind in _TITLE_OF:
+        return draft.meta.kind
+    title = (draft.meta.title or "").strip()
+    return next((kind for kind, word in _KIND_WORD.items() if title.endswith(word)), None)
+
+
+def _part_where(draft: Draft, paragraphs: list[_Where], kinds: tuple[str, ...]) -> _Where:
+    """The first paragraph of the first part of one of `kinds`, else the draft's first line."""
+    for kind in kinds:
+        for where in paragraphs:
+            if where.part == kind:
+                return where
+    return _Where(kinds[0], 0, 0, "")
+
+
+def check_placeholders(paragraphs: list[_Where]) -> Iterator[Problem]:
+    for where in paragraphs:
+        for found in find_placeholders(where.text):
+            yield _problem(
+                "placeholder", f"unfilled placeholder {where.text[found.start : found.end]}", where
+            )
+
+
+def check_salutation(draft: Draft, paragraphs: list[_Where]) -> Iterator[Problem]:
+    salutation = next((w for w in paragraphs if w.part == "salutation"), None)
+    if salutation is None:
+        yield _problem(
+            "salutation",
+            "no salutation (addressee) part",
+            _part_where(draft, paragraphs, ("title",)),
+        )
+        return
+    text = salutation.text.strip().rstrip(":：").strip()
+    if find_placeholders(text):
+        return  # reported as a placeholder already
+    meta = draft.meta
+    if meta.role == "co_opinion":
+        if text.endswith(("代表", "委员")):
+            yield _problem(
+                "salutation",
+                f"a co-handling opinion is addressed to the lead unit, not to {text}",
+                salutation,
+            )
+        elif (
+            meta.lead_unit
+            and fold(meta.lead_unit) not in fold(text)
+            and fold(text) not in fold(meta.lead_unit)
+        ):
+            yield _problem(
+                "salutation",
+                f"addressed to {text} but the lead unit is {meta.lead_unit}",
+                salutation,
+            )
+        return
+    kind = _kind(draft)
+    if kind is None:
+        return
+    expected = _TITLE_OF[kind]
+    other = "委员" if expected == "代表" else "代表"
+    if text.endswith(other):
+        yield _problem(
+            "salutation",
+            f"{text}: a {kind} ({_KIND_WORD[kind]}) is answered to a {expected}, not a {other}",
+            salutation,
+        )
+    elif not text.endswith(expected):
+        yield _problem(
+            "salutation", f"{text}: should name the addressee as …{expected}：", salutation
+        )
+    if meta.proposer and meta.proposer not in text:
+        yield _problem("salutation", f"{text}: the proposer is {meta.proposer}", salutation)
+
+
+def _squeeze(text: str) -> str:
+    return _NOT_TEXT.sub("", fold(text))
+
+
+def _quoted_title(text: str) -> str | None:
+    match = _QUOTED.search(text)
+    return next((g for g in match.groups() if g), None) if match else None
+
+
+def check_title_mismatch(draft: Draft, paragraphs: list[_Where]) -> Iterator[Problem]:
+    titles = [w for w in paragraphs if w.part == "title"]
+    acks = [w for w in paragraphs if w.part == "acknowledgement"]
+    if not acks:
+        return
+    title_text = fold("".join(w.text for w in titles))
+    ack = acks[0]
+    ack_text = fold("".join(w.text for w in acks))
+    in_title, in_ack = _NUMBER.search(title_text), _NUMBER.search(ack_text)
+    if in_title and in_ack:
+        if in_title.group(1) != in_ack.group(1):
+            yield _problem(
+                "title_mismatch",
+                f"number 第{in_ack.group(1)}号 here but 第{in_title.group(1)}号 in the title",
+                ack,
+            )
+        kinds = (in_title.group(2), in_ack.group(2))
+        if all(kinds) and kinds[0] != kinds[1]:
+            yield _problem("title_mismatch", f"{kinds[1]} here but {kinds[0]} in the title", ack)
+    quoted = _quoted_title(ack_text)
+    if quoted is None:
+        return
+    title_quoted = _quoted_title(title_text)
+    if title_quoted and _squeeze(title_quoted) != _squeeze(quoted):
+        yield _problem(
+            "title_mismatch", f"quotes 《{quoted}》 but the title line has 《{title_quoted}》", ack
+        )
+    elif draft.meta.title and _squeeze(draft.meta.title) != _squeeze(quoted):
+        yield _problem(
+            "title_mismatch",
+            f"quotes 《{quoted}》 but the proposal's title is 《{draft.meta.title.strip()}》",
+            ack,
+        )
+
+
+def check_numbering(paragraphs: list[_Where]) -> Iterator[Problem]:
+    """Gaps, duplicates and broken hierarchy (numbering.numbering_issues) over the body.
+
+    When the body has top-level `一、` items they run on across parts (status 一、二、, next
+    steps 三、); otherwise each part numbers its own items from 1.
+    """
+    body = [w for w in paragraphs if w.part not in FRAME_KINDS]
+    top = any((o := match_ordinal(w.text)) and o.level == "cn_comma" for w in body)
+    scopes = (
+        [body]
+        if top
+        else [[w for w in body if w.part == kind] for kind in dict.fromkeys(w.part for w in body)]
+    )
+    for scope in scopes:
+        for index, message in numbering_issues([w.text for w in scope]):
+            yield _problem("numbering", message, scope[index])
+
+
+def check_stale(paragraphs: list[_Where]) -> Iterator[Problem]:
+    for where in paragraphs:
+        for mark in find_stale_marks(where.text):
+            yield _problem(
+                "stale",
+                f"{mark.token}【待核】: check the figure from an older reply, then delete the mark",
+                where,
+            )
+
+
+def check_halfwidth(paragraphs: list[_Where]) -> Iterator[Problem]:
+    for where in paragraphs:
+        fixed = to_fullwidth_punct(where.text)
+        if fixed == where.text or not any(is_cjk(c) for c in where.text):
+            continue
+        spots = [i for i, (a, b) in enumerate(zip(where.text, fixed, strict=True)) if a != b]
+        shown = " ".join(dict.fromkeys(where.text[i] for i in spots))
+        context = where.text[max(0, spots[0] - 6) : spots[0] + 7]
+        yield _problem(
+            "halfwidth",
+            f"half-width {shown} in Chinese text ({len(spots)}×, first at “{context}”): use full-width ，：；（）！？",
+            where,
+        )
+
+
+def _duplicate_key(text: str) -> str:
+    _ordinal, rest = strip_ordinal(strip_stale_marks(text))
+    for found in reversed(find_placeholders(rest)):
+        rest = rest[: found.start] + rest[found.end :]
+    return _squeeze(rest)
+
+
+def check_duplicates(draft: Draft, paragraphs: list[_Where]) -> Iterator[Problem]:
+    by_source: dict[str, _Where] = {}
+    by_text: dict[str, _Where] = {}
+    flat = [p for part in draft.parts for p in part.paragraphs]
+    for where, paragraph in zip(paragraphs, flat, strict=True):
+        if paragraph.source_id:
+            first = by_source.setdefault(paragraph.source_id, where)
+            if first is not where:
+                yield _problem(
+                    "duplicate",
+                    f"library paragraph {paragraph.source_id} used twice (first on line {first.line + 1})",
+                    where,
+                )
+                continue
+        key = _duplicate_key(where.text)
+        if len(key) < MIN_DUPLICATE_CHARS:
+            continue
+        first = by_text.setdefault(key, where)
+        if first is not where:
+            yield _problem("duplicate", f"the same paragraph as on line {first.line + 1}", where)
+
+
+def _bigrams(text: str) -> set[str]:
+    text = _squeeze(text)
+    return {
+        text[i : i + 2]
+        for i in range(len(text) - 1)
+        if is_cjk(text[i]) and is_cjk(text[i + 1]) and text[i : i + 2] not in _COMMON_BIGRAMS
+    }
+
+
+def demand_scores(demand: str, paragraph: str) -> tuple[float, float]:
+    """How well `paragraph` answers `demand`: (partial_ratio 0..100, bigram share 0..1)."""
+    _ordinal, core = strip_ordinal(demand.strip())
+    core, text = _squeeze(core), _squeeze(strip_stale_marks(paragraph))
+    if not core or not text:
+        return 0.0, 0.0
+    ratio = fuzz.partial_ratio(core, text)
+    wanted = _bigrams(core)
+    share = len(wanted & _bigrams(text)) / len(wanted) if wanted else 0.0
+    return ratio, share
+
+
+def is_answered(demand: str, paragraphs: list[str]) -> bool:
+    """True when some paragraph answers `demand` (either score at its threshold)."""
+    for text in paragraphs:
+        ratio, share = demand_scores(demand, text)
+        if ratio >= DEMAND_PARTIAL_RATIO or share >= DEMAND_BIGRAM_SHARE:
+            return True
+    return False
+
+
+def check_demands(draft: Draft, paragraphs: list[_Where]) -> Iterator[Problem]:
+    demands = [d for d in draft.meta.demands if d and d.strip()]
+    if not demands:
+        return
+    answers = [w.text for w in paragraphs if w.part in ANSWER_PARTS]
+    where = _part_where(draft, paragraphs, ("next_steps", "status"))
+    for number, demand in enumerate(demands, 1):
+        if not is_answered(demand, answers):
+            short = demand.strip() if len(demand.strip()) <= 40 else demand.strip()[:40] + "…"
+            yield _problem(
+                "unanswered_demand",
+                f"demand {number} is not answered by any status or next-steps paragraph: {short}",
+                where,
+            )
+
+
+def check_draft(draft: Draft) -> list[Problem]:
+    """Every problem in `draft`, in line order (stable within a line); [] when it is clean."""
+    paragraphs = _paragraphs(draft)
+    problems = [
+        *check_placeholders(paragraphs),
+        *check_salutation(draft, paragraphs),
+        *check_title_mismatch(draft, paragraphs),
+        *check_numbering(paragraphs),
+        *check_stale(paragraphs),
+        *check_halfwidth(paragraphs),
+        *check_duplicates(draft, paragraphs),
+        *check_demands(draft, paragraphs),
+    ]
+    return sorted(problems, key=lambda p: p.line)
+
+
+__all__ = ["CODES", "Problem", "check_draft", "demand_scores", "is_answered"]
