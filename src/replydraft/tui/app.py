@@ -1,0 +1,751 @@
+"""The replydraft terminal UI: form, editor with outline, live search, checks, save/export.
+
+State lives here; widgets render it and post messages. Heavy work (loading the library,
+searching, rendering the skeleton, checking) runs in thread workers that never touch widgets:
+they hand results back with `call_from_thread`, and only handlers on the app's thread change
+state. `make_app` is the one factory the CLI, the tests and the benchmarks share.
+
+The editor's text is the truth for the body; the form is the truth for the metadata. The draft
+model is derived from both whenever something needs it (`draft_sync`). Offsets are characters.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.timer import Timer
+from textual.widgets import Footer, Header, TextArea
+
+from replydraft.draft import Draft, ProposalMeta
+from replydraft.errors import ReplydraftError
+from replydraft.tui import draft_sync
+from replydraft.tui.autosave import Autosaver, Recovered, orphans
+from replydraft.tui.commands import ReplydraftCommands
+from replydraft.tui.messages import JumpToLine
+from replydraft.tui.screens.confirm_quit import ConfirmQuit
+from replydraft.tui.screens.export_dialog import ExportChoice, ExportDialog
+from replydraft.tui.screens.help_screen import HelpScreen
+from replydraft.tui.screens.path_prompt import PathPrompt
+from replydraft.tui.screens.recovery_prompt import RecoveryPrompt
+from replydraft.tui.widgets.checks_panel import ChecksPanel
+from replydraft.tui.widgets.draft_editor import DraftEditor
+from replydraft.tui.widgets.outline import PART_LABELS, Outline
+from replydraft.tui.widgets.proposal_form import ProposalForm
+from replydraft.tui.widgets.search_panel import SearchPanel
+
+if TYPE_CHECKING:
+    from replydraft.checks import Problem
+    from replydraft.library import Library
+    from replydraft.matching import Match
+
+AUTOSAVE_SECONDS = 2.0
+"""How often unsaved typing is written to the recovery file."""
+SKELETON_DELAY = 0.25
+"""Debounce between a form edit and re-rendering the skeleton."""
+ANALYSE_DELAY = 0.4
+"""Debounce between an edit and refreshing the outline and checks."""
+NARROW_WIDTH = 110
+"""Below this many columns the side panels shrink; below 90 the search panel starts hidden."""
+
+SUGGEST_SECTIONS = {
+    "status": "status",
+    "next_steps": "next_steps",
+    "problems": "other",
+    "other": "other",
+    "thanks": "thanks",
+    "handling": "handling",
+    "closing": "closing",
+}
+"""Library section searched for suggestions when the cursor is in a part of this kind."""
+
+
+class ReplydraftApp(App[None]):
+    """Draft a reply: fill the form, watch the skeleton, pull in matched paragraphs, export."""
+
+    TITLE = "replydraft"
+    COMMANDS = App.COMMANDS | {ReplydraftCommands}
+
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
+        Binding("ctrl+s", "save", "Save", priority=True, id="app.save"),
+        Binding("ctrl+o", "export", "Export", priority=True, id="app.export"),
+        Binding("ctrl+f", "focus_search", "Search", priority=True, id="app.search"),
+        Binding("f1", "help", "Help", id="app.help"),
+        Binding("f2", "focus_form", "Form", id="app.form"),
+        Binding("f3", "focus_editor", "Editor", id="app.editor"),
+        Binding("f4", "focus_checks", "Checks", id="app.checks"),
+        Binding("f5", "focus_outline", "Outline", show=False, id="app.outline"),
+        Binding("f9", "toggle_left", "Form panel", show=False, id="app.toggle_left"),
+        Binding("f10", "toggle_right", "Search panel", show=False, id="app.toggle_right"),
+    ]
+    """Every binding has an id: the config's `keymap` (id -> keys) remaps them."""
+
+    CSS = """
+    #main { height: 1fr; }
+    #left { width: 40; border-right: solid $primary-muted; }
+    #centre { width: 1fr; }
+    #right { width: 48; border-left: solid $primary-muted; }
+    #editor-title { height: 1; background: $boost; color: $text-muted; padding: 0 1; }
+    .narrow #left { width: 32; }
+    .narrow #right { width: 38; }
+    .hide-left #left { display: none; }
+    .hide-right #right { display: none; }
+    """
+
+    def __init__(
+        self,
+        draft_path: str | Path | None = None,
+        *,
+        library: Library | None = None,
+        library_path: str | Path | None = None,
+        offer_recovery: bool = True,
+        cwd: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.draft_path: Path | None = Path(draft_path) if draft_path else None
+        self.library: Library | None = library
+        self.library_path = library_path
+        self.offer_recovery = offer_recovery
+        self.cwd = cwd or Path.cwd()
+        self.config = _load_config()
+        self.meta = _meta_from_config(self.config)
+        self.draft = Draft(meta=self.meta, parts=[])
+        self.reused = draft_sync.Reused()
+        self.spans: list[draft_sync.PartSpan] = []
+        self.problems: list[Problem] = []
+        self.last_skeleton: str | None = None
+        self.saved_text: str = ""
+        self.saved_meta: ProposalMeta = self.meta
+        self.autosaver = Autosaver()
+        self._autosave_pending = False
+        self._skeleton_timer: Timer | None = None
+        self._analyse_timer: Timer | None = None
+        self._skeleton_seq = 0
+        self._analyse_seq = 0
+        self.first_paint: float | None = None
+        self.library_ready: float | None = None
+        self._started = time.perf_counter()
+        self._initial_text = ""
+        if self.draft_path is not None and self.draft_path.exists():
+            loaded = Draft.load(self.draft_path)
+            self.meta = loaded.meta
+            self.draft = loaded
+            self._initial_text = _render(loaded)
+            self.saved_text = self._initial_text
+            self.saved_meta = loaded.meta
+
+    # --- layout -------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="main"):
+            with Vertical(id="left"):
+                yield ProposalForm(self.meta, id="form")
+                yield Outline(id="outline")
+            with Vertical(id="centre"):
+                yield _EditorTitle("草稿", id="editor-title")
+                yield DraftEditor(self._initial_text, id="editor")
+            with Vertical(id="right"):
+                yield SearchPanel(id="search")
+                yield ChecksPanel(id="checks")
+        yield Footer()
+
+    @property
+    def editor(self) -> DraftEditor:
+        return self.query_one("#editor", DraftEditor)
+
+    @property
+    def form(self) -> ProposalForm:
+        return self.query_one("#form", ProposalForm)
+
+    @property
+    def search_panel(self) -> SearchPanel:
+        return self.query_one("#search", SearchPanel)
+
+    def on_mount(self) -> None:
+        if self.config is not None and getattr(self.config, "keymap", None):
+            self.set_keymap(dict(self.config.keymap))
+        self.query_one("#outline", Outline).border_title = "大纲"
+        self.query_one("#checks", ChecksPanel).border_title = "检查"
+        self.query_one("#form", ProposalForm).border_title = "建议/提案"
+        self._update_title()
+        self._apply_width(self.size.width)
+        self.form.focus_title()
+        self.set_interval(AUTOSAVE_SECONDS, self.autosave)
+        self.call_after_refresh(self._painted)
+        if self.library is None:
+            self._load_library()
+        else:
+            self._library_loaded(self.library)
+        if self._initial_text:
+            self._schedule_analyse()
+        if self.offer_recovery:
+            self._offer_recovery()
+
+    def _painted(self) -> None:
+        if self.first_paint is None:
+            self.first_paint = time.perf_counter() - self._started
+
+    def on_resize(self, event) -> None:
+        self._apply_width(event.size.width)
+
+    def _apply_width(self, width: int) -> None:
+        self.screen.set_class(width < NARROW_WIDTH, "narrow")
+        if width < 90 and not getattr(self, "_auto_hid", False):
+            self._auto_hid = True
+            self.screen.add_class("hide-right")
+
+    # --- library ------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="library")
+    def _load_library(self) -> None:
+        from replydraft.library import Library
+
+        try:
+            library = Library.for_user(self.library_path)
+        except ReplydraftError as exc:
+            self.call_from_thread(self.notify, exc.one_line(), severity="error", timeout=10)
+            library = Library.default()
+        self.call_from_thread(self._library_loaded, library)
+
+    def _library_loaded(self, library: Library) -> None:
+        self.library = library
+        self.library_ready = time.perf_counter() - self._started
+        self.search_panel.set_library(library)
+        self._update_suggestion()
+        if self.editor_untouched() and self.meta.title:
+            self._schedule_skeleton()
+
+    # --- form -> skeleton ---------------------------------------------------------------
+
+    @on(ProposalForm.Changed)
+    def _form_changed(self, event: ProposalForm.Changed) -> None:
+        self.meta = self.form.meta(self.meta)
+        self._autosave_pending = True
+        self._update_title()
+        self._update_suggestion()
+        self._schedule_skeleton()
+
+    def _schedule_skeleton(self) -> None:
+        if self._skeleton_timer is not None:
+            self._skeleton_timer.stop()
+        self._skeleton_timer = self.set_timer(SKELETON_DELAY, self._render_skeleton)
+
+    def editor_untouched(self) -> bool:
+        """True while the editor still shows the last skeleton (or nothing)."""
+        text = self.editor.text
+        return not text.strip() or text == self.last_skeleton
+
+    def _render_skeleton(self) -> None:
+        if not self.meta.title.strip():
+            return
+        self._skeleton_seq += 1
+        self._build_skeleton(self._skeleton_seq, self.meta, self.library)
+
+    @work(thread=True, exclusive=True, group="skeleton")
+    def _build_skeleton(self, seq: int, meta: ProposalMeta, library: Library | None) -> None:
+        from replydraft.skeleton import build_skeleton
+
+        try:
+            skeleton = build_skeleton(meta, library, config=self.config)
+        except ReplydraftError as exc:
+            self.call_from_thread(self.notify, exc.one_line(), severity="error", timeout=8)
+            return
+        self.call_from_thread(self._skeleton_ready, seq, skeleton)
+
+    def _skeleton_ready(self, seq: int, skeleton: Draft) -> None:
+        if seq != self._skeleton_seq:
+            return
+        current = self.editor.text
+        previous = self._previous()
+        merged = draft_sync.merge_skeleton(current, self.last_skeleton, skeleton, previous)
+        self.last_skeleton = _render(skeleton)
+        if merged != current:
+            self.editor.set_text_undoable(merged)
+        # Paragraphs the skeleton took from the library keep their sources.
+        for part in skeleton.parts:
+            for paragraph in part.paragraphs:
+                if paragraph.source_id:
+                    self.reused.add(paragraph.text, paragraph.source_id, paragraph.source_year)
+
+    # --- editor -> outline, checks, suggestions -----------------------------------------
+
+    @on(TextArea.Changed, "#editor")
+    def _editor_changed(self, event: TextArea.Changed) -> None:
+        self._autosave_pending = True
+        self._update_title()
+        self._schedule_analyse()
+
+    def _schedule_analyse(self) -> None:
+        if self._analyse_timer is not None:
+            self._analyse_timer.stop()
+        self._analyse_timer = self.set_timer(ANALYSE_DELAY, self.analyse_now)
+
+    def analyse_now(self) -> None:
+        """Refresh outline and checks from the editor's text (debounced caller)."""
+        self._analyse_seq += 1
+        self._analyse(self._analyse_seq, self.editor.text, self._previous())
+
+    @work(thread=True, exclusive=True, group="analyse")
+    def _analyse(self, seq: int, text: str, previous: Draft) -> None:
+        try:
+            draft = draft_sync.parse(text, previous)
+            spans = draft_sync.part_spans(text, previous)
+            from replydraft.checks import check_draft
+
+            problems = check_draft(draft)
+        except ReplydraftError as exc:
+            self.call_from_thread(self.notify, exc.one_line(), severity="warning")
+            return
+        self.call_from_thread(self._analysed, seq, text, draft, spans, problems)
+
+    def _analysed(self, seq: int, text: str, draft: Draft, spans, problems) -> None:
+        if seq != self._analyse_seq:
+            return
+        self.draft = draft
+        self.spans = spans
+        self.problems = problems
+        self.query_one("#outline", Outline).show(spans, text.split("\n"))
+        self.query_one("#outline", Outline).mark(self.editor.cursor_location[0])
+        self.query_one("#checks", ChecksPanel).show(problems)
+        self._update_suggestion()
+
+    @on(TextArea.SelectionChanged, "#editor")
+    def _cursor_moved(self, event: TextArea.SelectionChanged) -> None:
+        self.query_one("#outline", Outline).mark(event.selection.end[0])
+        self._update_suggestion()
+
+    def part_at(self, row: int) -> draft_sync.PartSpan | None:
+        """The part holding editor row `row` (a blank row belongs to the part above)."""
+        found = None
+        for span in self.spans:
+            if span.first <= row:
+                found = span
+        return found
+
+    def _update_suggestion(self) -> None:
+        span = self.part_at(self.editor.cursor_location[0])
+        section = SUGGEST_SECTIONS.get(span.kind) if span else None
+        if span is None or span.kind in draft_sync.FORM_PARTS:
+            section = "next_steps"
+        query = " ".join([self.meta.title, *self.meta.demands]).strip()
+        self.search_panel.set_suggestion(query, section)
+
+    @on(JumpToLine)
+    def _jump(self, event: JumpToLine) -> None:
+        self.editor.go_to_line(event.line)
+
+    # --- insert ------------------------------------------------------------------------
+
+    @on(SearchPanel.InsertRequested)
+    def _insert_requested(self, event: SearchPanel.InsertRequested) -> None:
+        self.insert_match(event.match)
+
+    def insert_match(self, match: Match) -> int:
+        """Insert a library paragraph into the cursor's part (or the part it belongs to).
+
+        Stale years and figures get `【待核】` marks. Returns the editor row it landed on.
+        """
+        entry = match.entry
+        text = _mark_stale(entry.text, self._draft_year(), entry.source.year)
+        row = self._insert_row(entry.section if entry.kind == "measure" else entry.kind)
+        landed = self.editor.insert_paragraph(text, row)
+        self.reused.add(self.editor.document.get_line(landed), entry.id, entry.source.year)
+        span = self.part_at(landed)
+        where = PART_LABELS.get(span.kind, span.kind) if span else "草稿"
+        self.notify(f"已插入到「{where}」第 {landed + 1} 行", timeout=3)
+        self.analyse_now()
+        return landed
+
+    def _insert_row(self, section: str) -> int:
+        """The cursor's row, unless the cursor is in a form part: then the end of the part
+        the paragraph belongs to (its library section), else of 下步举措."""
+        row = self.editor.cursor_location[0]
+        span = self.part_at(row)
+        if span is not None and span.kind not in draft_sync.FORM_PARTS:
+            return row
+        for kind in (section, "next_steps"):
+            for candidate in self.spans:
+                if candidate.kind == kind:
+                    return candidate.last
+        return row
+
+    def _draft_year(self) -> int:
+        match = re.match(r"(\d{4})", self.meta.date or "")
+        return int(match.group(1)) if match else _dt.date.today().year
+
+    # --- draft model, save, export --------------------------------------------------------
+
+    def _previous(self) -> Draft:
+        return self.reused.previous(draft_sync.with_meta(self.draft, self.meta))
+
+    def current_draft(self) -> Draft:
+        """The draft as it stands: form metadata plus the editor's text parsed into parts."""
+        draft = draft_sync.parse(self.editor.text, self._previous())
+        return draft_sync.with_meta(draft, self.meta)
+
+    def has_unsaved(self) -> bool:
+        return self.editor.text != self.saved_text or self.meta != self.saved_meta
+
+    def _update_title(self) -> None:
+        name = str(self.draft_path) if self.draft_path else "（未保存的新草稿）"
+        self.sub_title = name
+        title = self.query_one("#editor-title", _EditorTitle)
+        marker = " ●未保存" if self._autosave_pending or self.has_unsaved_fast() else ""
+        title.update(f"草稿 {self.meta.title or ''}{marker}")
+
+    def has_unsaved_fast(self) -> bool:
+        return self.meta != self.saved_meta
+
+    def default_draft_path(self) -> Path:
+        """`<cwd>/<title>.draft.yaml`, the title cut to a safe file name."""
+        stem = _safe_name(self.meta.title) or "草稿"
+        return self.cwd / f"{stem}.draft.yaml"
+
+    def action_save(self) -> None:
+        if self.draft_path is None:
+            self.push_screen(
+                PathPrompt("保存草稿到（首次保存）:", str(self.default_draft_path())),
+                self._save_to_chosen,
+            )
+        else:
+            self.save_to(self.draft_path)
+
+    def _save_to_chosen(self, path: str | None) -> None:
+        if path:
+            self.save_to(Path(path).expanduser())
+
+    def save_to(self, path: Path) -> bool:
+        """Save the draft file atomically; True when written."""
+        text = self.editor.text
+        try:
+            draft = self.current_draft()
+            draft.save(path)
+        except (ReplydraftError, OSError) as exc:
+            self.notify(f"保存失败: {exc}", severity="error", timeout=10)
+            return False
+        self.draft_path = path
+        self.saved_text = text
+        self.saved_meta = self.meta
+        self._autosave_pending = False
+        self.autosave(force=True)
+        self._update_title()
+        self.notify(f"已保存 {path}", timeout=3)
+        return True
+
+    def action_export(self) -> None:
+        base = self.draft_path or self.default_draft_path()
+        stem = base.with_name(base.name.removesuffix(".yaml").removesuffix(".draft"))
+        self.push_screen(ExportDialog(stem), self.export_chosen)
+
+    def export_chosen(self, choice: ExportChoice | None) -> None:
+        if choice is None:
+            return
+        if choice.fmt == "copy":
+            self.copy_body()
+            return
+        assert choice.path is not None
+        self.export_to(choice.fmt, choice.path)
+
+    def export_to(self, fmt: str, path: Path) -> bool:
+        from replydraft.export import export_draft
+
+        try:
+            export_draft(self.current_draft(), fmt, path)
+        except (ReplydraftError, OSError) as exc:
+            self.notify(f"导出失败: {exc}", severity="error", timeout=10)
+            return False
+        self.notify(f"已导出 {fmt}: {path}", timeout=4)
+        return True
+
+    def copy_body(self) -> None:
+        from replydraft.export import body_text
+
+        self.copy_to_clipboard(body_text(self.current_draft()))
+        self.notify("正文已复制到剪贴板", timeout=3)
+
+    # --- autosave and recovery ----------------------------------------------------------
+
+    def autosave(self, force: bool = False) -> None:
+        """Write the recovery file if anything changed since the last autosave."""
+        if not (self._autosave_pending or force):
+            return
+        try:
+            self.autosaver.save(
+                self.editor.text,
+                _meta_dict(self.meta),
+                str(self.draft_path) if self.draft_path else None,
+            )
+        except OSError as exc:
+            self.notify(f"自动保存失败: {exc}", severity="error")
+            return
+        self._autosave_pending = False
+
+    def _offer_recovery(self) -> None:
+        found = [item for item in orphans() if item.path != self.autosaver.path]
+        if not found:
+            return
+        newest = found[0]
+        self.push_screen(
+            RecoveryPrompt(newest, others=len(found) - 1),
+            lambda choice: self._recovery_chosen(newest, choice),
+        )
+
+    def _recovery_chosen(self, item: Recovered, choice: str | None) -> None:
+        if choice == "recover":
+            self.recover(item)
+        elif choice == "discard":
+            item.path.unlink(missing_ok=True)
+        self._offer_recovery_next(item)
+
+    def _offer_recovery_next(self, handled: Recovered) -> None:
+        rest = [i for i in orphans() if i.path not in (handled.path, self.autosaver.path)]
+        if rest and handled.path.exists() is False:
+            self._offer_recovery()
+
+    def recover(self, item: Recovered) -> None:
+        """Load an autosaved draft: its text verbatim, its form, its draft file path."""
+        meta = ProposalMeta.from_dict(item.meta)
+        self.meta = meta
+        self.form.load(meta)
+        self.editor.load_text(item.text)
+        self.draft = Draft(meta=meta, parts=[])
+        self.draft_path = Path(item.draft_path) if item.draft_path else None
+        self.last_skeleton = None
+        self.saved_text = "\0"  # never equal: the recovered text is not in a saved file yet
+        self._autosave_pending = True
+        self.autosave()
+        item.path.unlink(missing_ok=True)
+        self._update_title()
+        self.analyse_now()
+        self.editor.focus()
+        self.notify("已恢复自动保存的草稿", timeout=4)
+
+    # --- quitting -----------------------------------------------------------------------
+
+    async def action_quit(self) -> None:
+        if not self.has_unsaved():
+            self.autosaver.discard()
+            self.exit()
+            return
+        self.push_screen(ConfirmQuit(), self._quit_chosen)
+
+    def _quit_chosen(self, choice: str | None) -> None:
+        if choice == "save":
+            if self.draft_path is None:
+                self.push_screen(
+                    PathPrompt("保存草稿到:", str(self.default_draft_path())),
+                    self._save_then_quit,
+                )
+            elif self.save_to(self.draft_path):
+                self.autosaver.discard()
+                self.exit()
+        elif choice == "discard":
+            self.autosaver.discard()
+            self.exit()
+
+    def _save_then_quit(self, path: str | None) -> None:
+        if path and self.save_to(Path(path).expanduser()):
+            self.autosaver.discard()
+            self.exit()
+
+    # --- focus, panels, help ------------------------------------------------------------
+
+    def action_focus_search(self) -> None:
+        self.screen.remove_class("hide-right")
+        self.search_panel.focus_query()
+
+    def action_focus_form(self) -> None:
+        self.screen.remove_class("hide-left")
+        self.form.focus_title()
+
+    def action_focus_editor(self) -> None:
+        self.editor.focus()
+
+    def action_focus_checks(self) -> None:
+        self.screen.remove_class("hide-right")
+        self.query_one("#checks", ChecksPanel).focus()
+
+    def action_focus_outline(self) -> None:
+        self.screen.remove_class("hide-left")
+        self.query_one("#outline", Outline).focus()
+
+    def action_toggle_left(self) -> None:
+        self.screen.toggle_class("hide-left")
+
+    def action_toggle_right(self) -> None:
+        self.screen.toggle_class("hide-right")
+
+    def action_renumber(self) -> None:
+        self.editor.action_renumber()
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.key_rows(), HELP_NOTES))
+
+    def key_rows(self) -> list[tuple[str, str, str]]:
+        """(keys, description, id) of every binding, with the config's keymap applied."""
+        keymap = getattr(self, "_keymap", {}) or {}
+        rows = []
+        groups = [self.BINDINGS, DraftEditor.BINDINGS]
+        for bindings in groups:
+            for binding in bindings:
+                if not isinstance(binding, Binding):
+                    continue
+                keys = keymap.get(binding.id, binding.key) if binding.id else binding.key
+                rows.append((keys, binding.description, binding.id or ""))
+        rows.append(
+            (
+                self.COMMAND_PALETTE_BINDING,
+                "命令面板 Command palette",
+                "(App.COMMAND_PALETTE_BINDING)",
+            )
+        )
+        return rows
+
+    def palette_commands(self) -> list[tuple[str, str, Any]]:
+        """(name, help, callback) for the command palette: one entry per action."""
+        entries: list[tuple[str, str, Any]] = [
+            ("file: save", "保存草稿 (ctrl+s)", self.action_save),
+            ("file: quit", "退出 (ctrl+q)", self.action_quit),
+            ("view: form", "表单 (f2)", self.action_focus_form),
+            ("view: editor", "编辑器 (f3)", self.action_focus_editor),
+            ("view: search", "搜索段落 (ctrl+f)", self.action_focus_search),
+            ("view: checks", "检查 (f4)", self.action_focus_checks),
+            ("view: outline", "大纲 (f5)", self.action_focus_outline),
+            ("view: toggle form panel", "显示/隐藏左栏 (f9)", self.action_toggle_left),
+            ("view: toggle search panel", "显示/隐藏右栏 (f10)", self.action_toggle_right),
+            ("edit: renumber part", "重排当前部分序号 (ctrl+r)", self.action_renumber),
+            (
+                "edit: move paragraph up",
+                "段落上移 (ctrl+up)",
+                lambda: self.editor.action_move_paragraph(-1),
+            ),
+            (
+                "edit: move paragraph down",
+                "段落下移 (ctrl+down)",
+                lambda: self.editor.action_move_paragraph(1),
+            ),
+            ("edit: delete paragraph", "删除段落并重排 (f8)", self.editor.action_delete_paragraph),
+            ("edit: insert highlighted result", "插入高亮的搜索结果", self._insert_highlighted),
+            ("export: dialog", "导出对话框 (ctrl+o)", self.action_export),
+            ("export: copy body", "复制正文到剪贴板", self.copy_body),
+            ("help: keys", "快捷键 (f1)", self.action_help),
+        ]
+        for fmt in ("docx", "txt", "md", "body"):
+            entries.append(
+                (
+                    f"export: {fmt}",
+                    f"导出 {fmt} 到默认路径",
+                    lambda fmt=fmt: self._export_default(fmt),
+                )
+            )
+        return entries
+
+    def _insert_highlighted(self) -> None:
+        match = self.search_panel.highlighted_match()
+        if match is not None:
+            self.insert_match(match)
+
+    def _export_default(self, fmt: str) -> None:
+        from replydraft.tui.screens.export_dialog import export_path
+
+        base = self.draft_path or self.default_draft_path()
+        stem = base.with_name(base.name.removesuffix(".yaml").removesuffix(".draft"))
+        self.export_to(fmt, export_path(stem, fmt))
+
+
+HELP_NOTES = [
+    "",
+    "搜索框: 输入即搜索；↓ 进入结果，Enter 把高亮段落插入光标所在部分（可 ctrl+z 撤销）。",
+    "搜索框为空时，列表显示适合光标所在部分的建议段落。",
+    "大纲/检查: Enter 跳到对应行。自动保存每 2 秒一次；异常退出后再次启动会提示恢复。",
+    "改键: 在 config.yaml 的 keymap 下写 <id>: <键>，例如 app.export: ctrl+e。",
+]
+
+
+class _EditorTitle(Horizontal):
+    """One line above the editor: the draft's title and whether it is saved."""
+
+    def __init__(self, text: str, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._text = text
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import Static
+
+        yield Static(self._text, id="editor-title-text")
+
+    def update(self, text: str) -> None:
+        from textual.widgets import Static
+
+        self.query_one("#editor-title-text", Static).update(text)
+
+
+def _render(draft: Draft) -> str:
+    from replydraft.draft_text import render_text
+
+    return render_text(draft)
+
+
+def _mark_stale(text: str, draft_year: int, source_year: int | None) -> str:
+    from replydraft.staleness import mark_stale
+
+    return mark_stale(text, draft_year, source_year)
+
+
+def _load_config() -> Any:
+    try:
+        from replydraft.config import load_config
+    except ImportError:
+        return None
+    try:
+        return load_config()
+    except ReplydraftError:
+        return None
+
+
+def _meta_from_config(config: Any) -> ProposalMeta:
+    meta = ProposalMeta(kind="suggestion", role="reply", date=_dt.date.today().isoformat())
+    if config is not None:
+        for name in ("unit", "leader", "handler", "phone", "work_phrase"):
+            value = getattr(config, name, None)
+            if value:
+                setattr(meta, name, value)
+    return meta
+
+
+def _meta_dict(meta: ProposalMeta) -> dict[str, Any]:
+    from dataclasses import asdict
+
+    return {k: v for k, v in asdict(meta).items() if v not in (None, [], "")}
+
+
+def _safe_name(title: str) -> str:
+    name = re.sub(r'[\\/:*?"<>|\s]+', "", title)
+    return name[:40]
+
+
+def make_app(
+    draft_path: str | Path | None = None,
+    *,
+    library: Library | None = None,
+    library_path: str | Path | None = None,
+    offer_recovery: bool = True,
+    cwd: Path | None = None,
+) -> ReplydraftApp:
+    """The app as the CLI, the tests and the benchmarks build it."""
+    return ReplydraftApp(
+        draft_path,
+        library=library,
+        library_path=library_path,
+        offer_recovery=offer_recovery,
+        cwd=cwd,
+    )

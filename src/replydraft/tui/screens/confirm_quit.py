@@ -1,0 +1,44 @@
+"""Asked when the officer quits with unsaved changes: save, discard, or stay."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label
+
+
+class ConfirmQuit(ModalScreen[str]):
+    """Returns "save", "discard" or "cancel"."""
+
+    BINDINGS = [
+        Binding("escape", "choose('cancel')", "Cancel", id="quit_dialog.cancel"),
+        Binding("s", "choose('save')", "Save", show=False, id="quit_dialog.save"),
+        Binding("d", "choose('discard')", "Discard", show=False, id="quit_dialog.discard"),
+    ]
+
+    DEFAULT_CSS = """
+    ConfirmQuit { align: center middle; }
+    ConfirmQuit > Vertical { width: 60; height: auto; border: thick $warning; padding: 1 2; background: $surface; }
+    ConfirmQuit Horizontal { height: auto; margin-top: 1; }
+    ConfirmQuit Button { margin-right: 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label("草稿有未保存的修改。退出前保存吗？")
+            yield Label("(Unsaved changes. s = save, d = discard, Esc = stay)", classes="dim")
+            with Horizontal():
+                yield Button("保存并退出 Save", variant="primary", id="save")
+                yield Button("不保存 Discard", variant="error", id="discard")
+                yield Button("取消 Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#save", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id or "cancel")
+
+    def action_choose(self, choice: str) -> None:
+        self.dismiss(choice)

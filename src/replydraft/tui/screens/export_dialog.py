@@ -1,0 +1,107 @@
+"""The export dialog: txt, md, docx or body to a file, or copy the body to the clipboard."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet
+
+FORMATS = ("docx", "txt", "md", "body")
+FORMAT_LABELS = {
+    "docx": "docx  Word 公文格式",
+    "txt": "txt   纯文本",
+    "md": "md    Markdown",
+    "body": "body  仅正文（无标题、落款）",
+}
+SUFFIXES = {"docx": ".docx", "txt": ".txt", "md": ".md", "body": ".body.txt"}
+
+
+def export_path(stem: Path, fmt: str) -> Path:
+    """`stem` with the suffix of `fmt` (stem carries no suffix)."""
+    return stem.with_name(stem.name + SUFFIXES[fmt])
+
+
+def stem_of(path: Path) -> Path:
+    """`path` without any export suffix we know."""
+    name = path.name
+    for suffix in sorted(SUFFIXES.values(), key=len, reverse=True):
+        if name.endswith(suffix):
+            return path.with_name(name[: -len(suffix)])
+    return path.with_suffix("")
+
+
+@dataclass(frozen=True)
+class ExportChoice:
+    """What the officer chose: a format and a file, or `fmt == "copy"` (clipboard, no file)."""
+
+    fmt: str
+    path: Path | None = None
+
+
+class ExportDialog(ModalScreen[ExportChoice | None]):
+    """Pick a format and a file; Export writes it, Copy puts the body on the clipboard."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="export_dialog.cancel")]
+
+    DEFAULT_CSS = """
+    ExportDialog { align: center middle; }
+    ExportDialog > Vertical { width: 84; height: auto; border: thick $accent; padding: 1 2; background: $surface; }
+    ExportDialog RadioSet { width: 100%; margin: 1 0; }
+    ExportDialog Horizontal { height: auto; margin-top: 1; }
+    ExportDialog Button { margin-right: 1; }
+    """
+
+    def __init__(self, stem: Path, fmt: str = "docx") -> None:
+        super().__init__()
+        self.stem = stem
+        self.fmt = fmt if fmt in FORMATS else "docx"
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label("导出草稿 Export")
+            with RadioSet(id="formats"):
+                for fmt in FORMATS:
+                    yield RadioButton(FORMAT_LABELS[fmt], value=fmt == self.fmt, id=f"fmt-{fmt}")
+            yield Label("文件 File:")
+            yield Input(str(export_path(self.stem, self.fmt)), id="path")
+            with Horizontal():
+                yield Button("导出 Export", variant="primary", id="export")
+                yield Button("复制正文 Copy body", id="copy")
+                yield Button("取消 Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#export", Button).focus()
+
+    @on(RadioSet.Changed)
+    def _format_changed(self, event: RadioSet.Changed) -> None:
+        self.fmt = (event.pressed.id or "fmt-docx").removeprefix("fmt-")
+        box = self.query_one("#path", Input)
+        box.value = str(export_path(stem_of(Path(box.value)), self.fmt))
+
+    @on(Input.Submitted, "#path")
+    def _submitted(self) -> None:
+        self._export()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "export":
+            self._export()
+        elif event.button.id == "copy":
+            self.dismiss(ExportChoice("copy"))
+        else:
+            self.dismiss(None)
+
+    def _export(self) -> None:
+        value = self.query_one("#path", Input).value.strip()
+        if not value:
+            self.notify("请填写导出文件路径", severity="warning")
+            return
+        self.dismiss(ExportChoice(self.fmt, Path(value).expanduser()))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,61 @@
+"""The checks panel: the problems `replydraft check` reports, kept up to date as the officer types.
+
+Choosing a problem moves the editor's cursor to its line (0-based in the draft text).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from replydraft.tui.messages import JumpToLine
+
+if TYPE_CHECKING:
+    from replydraft.checks import Problem
+
+CODE_LABELS = {
+    "placeholder": "待填",
+    "salutation": "称谓",
+    "title_mismatch": "标题",
+    "numbering": "序号",
+    "stale": "待核",
+    "halfwidth": "半角",
+    "duplicate": "重复",
+    "unanswered_demand": "诉求",
+}
+
+
+class ChecksPanel(OptionList):
+    """One line per problem: code, line number, message."""
+
+    DEFAULT_CSS = """
+    ChecksPanel { height: 9; border: none; border-top: solid $primary-muted; }
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.problems: list[Problem] = []
+
+    def show(self, problems: list[Problem]) -> None:
+        self.problems = list(problems)
+        self.border_title = f"检查 {len(problems)} 项" if problems else "检查：无问题"
+        keep = self.highlighted
+        options = []
+        for index, problem in enumerate(problems):
+            label = Text(f"{CODE_LABELS.get(problem.code, problem.code)} ", style="bold yellow")
+            label.append(f"L{problem.line + 1} ", style="dim")
+            label.append(problem.message)
+            options.append(Option(label, id=f"p{index}"))
+        self.set_options(options)
+        if keep is not None and keep < len(options):
+            self.highlighted = keep
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option_index < len(self.problems):
+            self.post_message(JumpToLine(self.problems[event.option_index].line))

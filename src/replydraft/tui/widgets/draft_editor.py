@@ -1,0 +1,99 @@
+"""The draft editor: a soft-wrapping TextArea holding the draft's text form.
+
+Every structural edit (insert a library paragraph, move or delete a paragraph, renumber a part)
+is computed on the lines by `part_edit` and applied as ONE `replace` over the changed window, so
+it is one undo step and the rest of the text (and its undo history) is untouched.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.widgets import TextArea
+
+from replydraft.tui import part_edit
+
+
+class DraftEditor(TextArea):
+    """The reply being written: one paragraph per line, one blank line between parts."""
+
+    BINDINGS = [
+        Binding("ctrl+up", "move_paragraph(-1)", "Move up", id="editor.move_up"),
+        Binding("ctrl+down", "move_paragraph(1)", "Move down", id="editor.move_down"),
+        Binding("f8", "delete_paragraph", "Delete para", id="editor.delete_paragraph"),
+        Binding("ctrl+r", "renumber", "Renumber", id="editor.renumber"),
+    ]
+    """Paragraph moves renumber the part; `ctrl+r` renumbers the cursor's part after hand edits."""
+
+    DEFAULT_CSS = """
+    DraftEditor { height: 1fr; border: none; padding: 0 1; }
+    """
+
+    def __init__(self, text: str = "", **kwargs) -> None:
+        super().__init__(text, soft_wrap=True, tab_behavior="focus", **kwargs)
+        self.language = None
+
+    @property
+    def lines(self) -> list[str]:
+        """The document's lines (a copy; cheap, no join)."""
+        return list(self.document.lines)
+
+    def apply_lines(self, new_lines: list[str], cursor_row: int | None = None) -> bool:
+        """Turn the text into `new_lines` with one replace (one undo step); False if unchanged."""
+        edit = part_edit.window_edit(self.lines, new_lines)
+        if edit is None:
+            return False
+        text, start, end = edit
+        self.history.checkpoint()
+        self.replace(text, start, end, maintain_selection_offset=False)
+        self.history.checkpoint()
+        if cursor_row is not None:
+            row = max(0, min(cursor_row, self.document.line_count - 1))
+            self.move_cursor((row, 0))
+            self.scroll_cursor_visible(center=True)
+        return True
+
+    def set_text_undoable(self, text: str) -> bool:
+        """Replace the whole text as one undoable edit (keeps the cursor row when it can)."""
+        row = self.cursor_location[0]
+        changed = self.apply_lines(text.split("\n"))
+        if changed:
+            self.move_cursor((min(row, self.document.line_count - 1), 0))
+        return changed
+
+    def insert_paragraph(self, text: str, row: int | None = None) -> int:
+        """Insert `text` as a paragraph of the part at `row` (default: the cursor's), renumbered.
+
+        Returns the row it landed on.
+        """
+        at = self.cursor_location[0] if row is None else row
+        result = part_edit.insert_paragraph(self.lines, at, text)
+        self.apply_lines(result.lines, result.row)
+        return result.row
+
+    def action_move_paragraph(self, delta: int) -> None:
+        row, column = self.cursor_location
+        result = part_edit.move_paragraph(self.lines, row, delta)
+        if result is None:
+            self.app.bell()
+            return
+        self.apply_lines(result.lines, result.row)
+        self.move_cursor((result.row, min(column, len(self.document.get_line(result.row)))))
+
+    def action_delete_paragraph(self) -> None:
+        row = self.cursor_location[0]
+        result = part_edit.delete_paragraph(self.lines, row)
+        if result is None:
+            self.app.bell()
+            return
+        self.apply_lines(result.lines, result.row)
+
+    def action_renumber(self) -> None:
+        row = self.cursor_location[0]
+        self.apply_lines(part_edit.renumber_lines(self.lines, {row}))
+
+    def go_to_line(self, line: int) -> None:
+        """Put the cursor at the start of `line` and show it mid-screen; focus the editor."""
+        row = max(0, min(line, self.document.line_count - 1))
+        self.move_cursor((row, 0))
+        self.scroll_cursor_visible(center=True)
+        self.focus()

@@ -1,0 +1,70 @@
+"""The outline: the draft's parts in order; choosing one moves the editor's cursor there."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from replydraft.tui.draft_sync import PartSpan
+from replydraft.tui.messages import JumpToLine
+
+PART_LABELS = {
+    "title": "标题",
+    "salutation": "称谓",
+    "acknowledgement": "收悉",
+    "thanks": "致谢",
+    "handling": "办理过程",
+    "status": "现状",
+    "problems": "存在问题",
+    "next_steps": "下步举措",
+    "closing": "结束语",
+    "signature": "落款",
+    "other": "其他",
+}
+"""Chinese names of the parts (DOMAIN.md's anatomy), as officers call them."""
+
+
+class Outline(OptionList):
+    """One line per part: its Chinese name and how many paragraphs it holds."""
+
+    DEFAULT_CSS = """
+    Outline { height: 13; border: none; border-top: solid $primary-muted; }
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.spans: list[PartSpan] = []
+
+    def show(self, spans: list[PartSpan], lines: list[str]) -> None:
+        """Replace the outline with `spans` of the editor text `lines`."""
+        if spans == self.spans and self.option_count:
+            return
+        keep = self.highlighted
+        self.spans = spans
+        options = []
+        for index, span in enumerate(spans):
+            label = Text(f"{PART_LABELS.get(span.kind, span.kind):<5}", style="bold")
+            count = span.last - span.first + 1
+            first = lines[span.first] if span.first < len(lines) else ""
+            label.append(f" {count}段 ", style="dim")
+            label.append(first[:14])
+            options.append(Option(label, id=f"part{index}"))
+        self.set_options(options)
+        if keep is not None and keep < len(options):
+            self.highlighted = keep
+
+    def mark(self, row: int) -> None:
+        """Highlight the part holding editor row `row` (without moving focus)."""
+        for index, span in enumerate(self.spans):
+            if span.first <= row <= span.last + 1:
+                if self.highlighted != index:
+                    self.highlighted = index
+                return
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option_index < len(self.spans):
+            self.post_message(JumpToLine(self.spans[event.option_index].first))

@@ -1,0 +1,177 @@
+"""The proposal form: what the officer was assigned, and who signs the reply.
+
+One compact row per field (label, then input), so the whole form fits beside the editor at
+36 rows. Any edit posts `ProposalForm.Changed`; the app debounces it and re-renders the skeleton.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.widgets import Input, Label, Select, TextArea
+
+from replydraft.draft import ProposalMeta
+
+KIND_CHOICES = [("建议", "suggestion"), ("提案", "proposal"), ("议案", "motion")]
+ROLE_CHOICES = [("答复", "reply"), ("协办意见", "co_opinion")]
+CATEGORY_CHOICES = [("A类", "A"), ("B类", "B"), ("C类", "C"), ("D类", "D")]
+
+TEXT_FIELDS: list[tuple[str, str, str]] = [
+    ("title", "标题", "关于……的建议"),
+    ("number", "编号", "第N号，如 107"),
+    ("session", "届次", "市十八届人大二次会议"),
+    ("proposer", "领衔人", "张三"),
+    ("co_proposers", "附议人", "李四、王五"),
+    ("lead_unit", "主办单位", "协办意见时填写"),
+    ("unit", "答复单位", "市科学技术局"),
+    ("date", "日期", "2026-05-20"),
+    ("leader", "分管领导", ""),
+    ("handler", "承办人", ""),
+    ("phone", "联系电话", ""),
+]
+"""(field, label, placeholder) of the one-line inputs, in form order (selects go between)."""
+
+SELECTS_BEFORE = {
+    "number": ("kind", "类型", KIND_CHOICES, "suggestion", False),
+    "lead_unit": ("role", "文种", ROLE_CHOICES, "reply", False),
+    "leader": ("category", "答复类别", CATEGORY_CHOICES, None, True),
+}
+"""Select rows, keyed by the input they go before: (field, label, choices, default, blank ok)."""
+
+
+def _split_names(value: str) -> list[str]:
+    for sep in "，,;；/ ":
+        value = value.replace(sep, "、")
+    return [name for name in (part.strip() for part in value.split("、")) if name]
+
+
+class FormRow(Horizontal):
+    """A label and its input on one line."""
+
+    DEFAULT_CSS = """
+    FormRow { height: 1; margin-bottom: 0; }
+    FormRow > Label { width: 9; color: $text-muted; }
+    FormRow > Input { width: 1fr; }
+    FormRow > Select { width: 1fr; }
+    """
+
+
+class ProposalForm(VerticalScroll):
+    """Every field of `ProposalMeta` the officer fills in, plus the pasted proposal text."""
+
+    DEFAULT_CSS = """
+    ProposalForm { height: 1fr; padding: 0 1; scrollbar-size-vertical: 1; }
+    ProposalForm > #proposal_text { height: 5; margin-top: 1; }
+    ProposalForm > .hint { color: $text-muted; height: 1; }
+    """
+
+    class Changed(Message):
+        """A field changed; `field` is its name."""
+
+        def __init__(self, form: ProposalForm, field: str) -> None:
+            super().__init__()
+            self.form = form
+            self.field = field
+
+    def __init__(self, meta: ProposalMeta, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._initial = meta
+
+    def compose(self) -> ComposeResult:
+        meta = self._initial
+        for name, label, placeholder in TEXT_FIELDS:
+            if name in SELECTS_BEFORE:
+                field, field_label, choices, default, allow_blank = SELECTS_BEFORE[name]
+                value = getattr(meta, field) or default
+                with FormRow():
+                    yield Label(field_label)
+                    yield Select(
+                        choices,
+                        value=value if value in [v for _, v in choices] else Select.NULL,
+                        allow_blank=allow_blank,
+                        prompt="（可选）",
+                        compact=True,
+                        id=field,
+                    )
+            with FormRow():
+                yield Label(label)
+                yield Input(
+                    self._value(meta, name),
+                    placeholder=placeholder,
+                    compact=True,
+                    type="integer" if name == "number" else "text",
+                    id=name,
+                )
+        yield Label("建议/提案原文（可粘贴）:", classes="hint")
+        area = TextArea(meta.proposal_text or "", soft_wrap=True, id="proposal_text")
+        area.language = None
+        yield area
+
+    @staticmethod
+    def _value(meta: ProposalMeta, name: str) -> str:
+        if name == "co_proposers":
+            return "、".join(meta.co_proposers)
+        if name == "date":
+            return meta.date or _dt.date.today().isoformat()
+        value = getattr(meta, name)
+        return "" if value is None else str(value)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(self.Changed(self, event.input.id or ""))
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        self.post_message(self.Changed(self, event.select.id or ""))
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self.post_message(self.Changed(self, "proposal_text"))
+
+    def meta(self, base: ProposalMeta | None = None) -> ProposalMeta:
+        """The metadata as the form shows it (fields the form lacks come from `base`)."""
+        values: dict[str, object] = {}
+        for name, _label, _ in TEXT_FIELDS:
+            text = self.query_one(f"#{name}", Input).value.strip()
+            if name == "co_proposers":
+                values[name] = _split_names(text)
+            elif name == "number":
+                values[name] = int(text) if text.isdigit() else None
+            else:
+                values[name] = text or None
+        values["title"] = values["title"] or ""
+        for name in ("kind", "role", "category"):
+            value = self.query_one(f"#{name}", Select).value
+            values[name] = None if value is Select.NULL else value
+        values["role"] = values["role"] or "reply"
+        proposal_text = self.query_one("#proposal_text", TextArea).text.strip()
+        values["proposal_text"] = proposal_text or None
+        base = base or ProposalMeta()
+        merged = {**base.__dict__, **values}
+        merged["demands"] = _demands(proposal_text) if proposal_text else []
+        return ProposalMeta(**merged)
+
+    def load(self, meta: ProposalMeta) -> None:
+        """Show `meta` in the form without posting change messages."""
+        with self.prevent(Input.Changed, Select.Changed, TextArea.Changed, self.Changed):
+            for name, _label, _ in TEXT_FIELDS:
+                self.query_one(f"#{name}", Input).value = self._value(meta, name)
+            self.query_one("#kind", Select).value = meta.kind or "suggestion"
+            self.query_one("#role", Select).value = meta.role or "reply"
+            category = self.query_one("#category", Select)
+            category.value = meta.category if meta.category in ("A", "B", "C", "D") else Select.NULL
+            self.query_one("#proposal_text", TextArea).load_text(meta.proposal_text or "")
+
+    def focus_title(self) -> None:
+        self.query_one("#title", Input).focus()
+
+
+def _demands(proposal_text: str) -> list[str]:
+    try:
+        from replydraft.demands import extract_demands
+    except ImportError:  # the demands module has not landed yet
+        return []
+    return extract_demands(proposal_text)
