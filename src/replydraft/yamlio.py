@@ -27,11 +27,22 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 _HumanDumper.add_representer(str, _represent_str)
 
 
-def dump_yaml(data: Any) -> str:
-    """Serialise `data` for people: `allow_unicode`, no key sorting, block scalars, wide lines."""
+class _FastHumanDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """The same representation with libyaml's C emitter (about 4x faster), for big files."""
+
+
+_FastHumanDumper.add_representer(str, _represent_str)
+
+
+def dump_yaml(data: Any, *, fast: bool = False) -> str:
+    """Serialise `data` for people: `allow_unicode`, no key sorting, block scalars, wide lines.
+
+    `fast=True` uses libyaml's emitter when installed (the paragraph library); its output differs
+    only in rare corners, e.g. it escapes characters outside the Basic Multilingual Plane.
+    """
     return yaml.dump(
         data,
-        Dumper=_HumanDumper,
+        Dumper=_FastHumanDumper if fast else _HumanDumper,
         allow_unicode=True,
         sort_keys=False,
         default_flow_style=False,
@@ -39,12 +50,16 @@ def dump_yaml(data: Any) -> str:
     )
 
 
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_yaml_text(text: str, path: str | os.PathLike[str] | None = None) -> Any:
     """Parse YAML with `safe_load`; a syntax error becomes a one-line `ReplydraftError`."""
     from replydraft.errors import ReplydraftError
 
     try:
-        return yaml.safe_load(text)
+        # libyaml's parser when installed: the same safe_load semantics, several times faster.
+        return yaml.load(text, Loader=_SAFE_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark is not None else ""

@@ -1,0 +1,348 @@
+"""Ingest past replies into the paragraph library.
+
+Every reply found under the given paths is parsed; its measure paragraphs and its set phrases
+(thanks, handling, closing) become observations, each merged into the library:
+
+* the same normalised text (ordinal, spacing, punctuation and figures aside; see
+  `replydraft.library_keys`) is the same entry;
+* otherwise a paragraph whose normalised text scores at least `NEAR_DUPLICATE` (rapidfuzz ratio)
+  against an entry from another reply is a version of that entry. Candidates come from buckets
+  keyed on the first and last characters of the normalised text, so merging stays fast in a
+  library of 100,000 entries;
+* the newest observation (by the source's year, then date) is the entry's text and source;
+  older texts are kept in `versions`, newest first.
+
+Officer fields (notes, pinned, retired) are never touched. Merging the same replies again
+changes nothing, so re-ingesting is idempotent.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from replydraft.errors import ReplydraftError
+from replydraft.library import Entry, Library, Source, Version
+from replydraft.library_keys import entry_id, normalise
+from replydraft.reply import MEASURE_SECTIONS, Reply
+from replydraft.tags import topics_for
+
+REPLY_SUFFIXES = (".txt", ".docx", ".md")
+"""Files taken from folders; a file named on the command line is read whatever its suffix."""
+
+NEAR_DUPLICATE = 90.0
+"""rapidfuzz ratio (0..100) of normalised texts at or above which two paragraphs are versions."""
+
+ANCHOR = 12
+"""Characters of normalised text at each end that key the near-duplicate candidate buckets."""
+
+MIN_CHARS = 4
+"""Paragraphs with fewer normalised characters than this are not worth reusing."""
+
+_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
+
+
+@dataclass
+class Observation:
+    """One paragraph seen in one reply, ready to merge."""
+
+    kind: str
+    section: str
+    headings: list[str]
+    text: str
+    normalised: str
+    source: Source
+
+
+@dataclass
+class IngestResult:
+    """What an ingest run did."""
+
+    files: int = 0
+    """Files read and parsed as replies."""
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    """(file, reason) for every file that could not be ingested."""
+    paragraphs: int = 0
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated)
+
+
+# -- finding and reading replies -------------------------------------------------------------
+
+
+def reply_files(
+    paths: Iterable[str | os.PathLike[str]],
+) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Files to ingest under `paths` (folders recursively), and (path, reason) for missing ones.
+
+    Hidden files and folders and Word lock files (`~$…`) are skipped.
+    """
+    found: list[Path] = []
+    missing: list[tuple[str, str]] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            candidates = [
+                file
+                for file in sorted(path.rglob("*"))
+                if file.suffix.lower() in REPLY_SUFFIXES
+                and not any(part.startswith((".", "~$")) for part in file.relative_to(path).parts)
+                and file.is_file()
+            ]
+        elif path.exists():
+            candidates = [path]
+        else:
+            missing.append((str(path), "file not found"))
+            continue
+        for file in candidates:
+            resolved = file.resolve()
+            if resolved not in seen:
+                seen.add(resolved)
+                found.append(file)
+    return found, missing
+
+
+def read_reply(path: Path) -> tuple[Reply, str]:
+    """Parse the reply in `path`; returns it with its text. Not a reply -> `ReplydraftError`."""
+    from replydraft.decoding import read_text
+    from replydraft.parsing import parse_reply
+
+    text = read_text(path)
+    try:
+        return parse_reply(text), text
+    except ReplydraftError as exc:
+        raise ReplydraftError(exc.message, exc.path or path) from None
+
+
+def year_in_text(text: str) -> int | None:
+    """The latest plausible year a reply's text mentions (`2021年`), for replies without a date."""
+    this_year = datetime.date.today().year
+    years = [int(y) for y in _YEAR.findall(text) if 1980 <= int(y) <= this_year]
+    return max(years) if years else None
+
+
+def source_of(reply: Reply, file_name: str, text: str) -> Source:
+    """Where paragraphs of `reply` (read from `file_name`) came from."""
+    year = int(reply.date[:4]) if reply.date and reply.date[:4].isdigit() else year_in_text(text)
+    return Source(
+        file=file_name,
+        unit=reply.responding_unit,
+        date=reply.date,
+        year=year,
+        proposal_title=reply.proposal_title,
+    )
+
+
+def observations(reply: Reply, source: Source) -> list[Observation]:
+    """The reusable paragraphs of `reply` in reading order: thanks and handling, measures, closing."""
+    found: list[Observation] = []
+
+    def add(kind: str, section: str, headings: list[str], text: str) -> None:
+        text = text.strip()
+        normalised = normalise(text)
+        if len(normalised) >= MIN_CHARS:
+            found.append(Observation(kind, section, headings, text, normalised, source))
+
+    for part in reply.parts:
+        if part.kind in ("thanks", "handling"):
+            add(part.kind, part.kind, [], part.text)
+    for measure in reply.measures:
+        section = measure.section if measure.section in MEASURE_SECTIONS else "other"
+        add("measure", section, list(measure.headings), measure.text)
+    for part in reply.parts:
+        if part.kind == "closing":
+            add(part.kind, part.kind, [], part.text)
+    return found
+
+
+# -- merging -----------------------------------------------------------------------------------
+
+
+def _age(version: Version) -> tuple[int, str, str]:
+    return version.source.age_key()
+
+
+class Merger:
+    """Merges observations into a library's entries, with the indexes that make it fast."""
+
+    def __init__(self, library: Library) -> None:
+        self.entries = library.entries
+        self.exact: dict[str, int] = {}
+        self.buckets: dict[str, list[int]] = {}
+        self.normalised: list[list[str]] = []
+        self.ids: set[str] = set()
+        self.existing = len(self.entries)
+        self.touched: set[int] = set()
+        self.changed: set[int] = set()
+        self.added = 0
+        for index, entry in enumerate(self.entries):
+            self.normalised.append([])
+            self.ids.add(entry.id)
+            self._index(index, entry.kind, normalise(entry.text))
+            for version in entry.versions:
+                self._index(index, entry.kind, normalise(version.text))
+
+    def _index(self, index: int, kind: str, normalised: str) -> None:
+        known = self.normalised[index]
+        if normalised in known:
+            return
+        known.append(normalised)
+        self.exact.setdefault(f"{kind}\n{normalised}", index)
+        for anchor in (f"{kind}<{normalised[:ANCHOR]}", f"{kind}>{normalised[-ANCHOR:]}"):
+            bucket = self.buckets.setdefault(anchor, [])
+            if not bucket or bucket[-1] != index:
+                bucket.append(index)
+
+    def _near(self, kind: str, normalised: str, file: str) -> int | None:
+        """The entry (from another reply) most like `normalised`, if any is a near-duplicate."""
+        candidates = set(self.buckets.get(f"{kind}<{normalised[:ANCHOR]}", ()))
+        candidates.update(self.buckets.get(f"{kind}>{normalised[-ANCHOR:]}", ()))
+        best: tuple[float, int] | None = None
+        size = len(normalised)
+        for index in candidates:
+            entry = self.entries[index]
+            if entry.source.file == file or any(v.source.file == file for v in entry.versions):
+                continue
+            for other in self.normalised[index]:
+                # ratio >= 90 needs the shorter text to be at least 9/11 of the longer one.
+                if 11 * min(size, len(other)) < 9 * max(size, len(other)):
+                    continue
+                score = fuzz.ratio(normalised, other, score_cutoff=NEAR_DUPLICATE)
+                if score and (best is None or (score, -index) > (best[0], -best[1])):
+                    best = (score, index)
+        return None if best is None else best[1]
+
+    def add(self, obs: Observation) -> None:
+        """Merge one observation: a new entry, a new version, a newer source, or nothing."""
+        index = self.exact.get(f"{obs.kind}\n{obs.normalised}")
+        if index is None:
+            index = self._near(obs.kind, obs.normalised, obs.source.file)
+        if index is None:
+            self._create(obs)
+            return
+        if index < self.existing:
+            self.touched.add(index)
+        if self._merge(self.entries[index], obs):
+            self._index(index, obs.kind, obs.normalised)
+            if index < self.existing:
+                self.changed.add(index)
+
+    def _create(self, obs: Observation) -> None:
+        new_id = base = entry_id(obs.kind, obs.normalised)
+        suffix = 2
+        while new_id in self.ids:  # a hash collision between different texts: rare, but kept apart
+            new_id = f"{base}-{suffix}"
+            suffix += 1
+        self.ids.add(new_id)
+        entry = Entry(
+            id=new_id,
+            kind=obs.kind,
+            section=obs.section,
+            headings=obs.headings,
+            text=obs.text,
+            source=obs.source,
+            tags=topics_for(obs.text, *obs.headings),
+        )
+        self.entries.append(entry)
+        self.normalised.append([])
+        self._index(len(self.entries) - 1, obs.kind, obs.normalised)
+        self.added += 1
+
+    @staticmethod
+    def _merge(entry: Entry, obs: Observation) -> bool:
+        """Fold `obs` into `entry`; True if the entry changed. Ties keep what is there."""
+        age = obs.source.age_key()
+        if obs.text == entry.text:
+            if age <= entry.source.age_key():
+                return False
+            entry.source = obs.source
+        else:
+            same = next((v for v in entry.versions if v.text == obs.text), None)
+            if same is not None:
+                if age <= same.source.age_key():
+                    return False
+                entry.versions.remove(same)
+            if age > entry.source.age_key():
+                entry.versions.append(Version(entry.text, entry.source))
+                entry.text, entry.source = obs.text, obs.source
+            else:
+                entry.versions.append(Version(obs.text, obs.source))
+                entry.versions.sort(key=_age, reverse=True)
+                Merger._add_tags(entry, obs)
+                return True
+            entry.versions.sort(key=_age, reverse=True)
+        entry.section, entry.headings = obs.section, obs.headings
+        Merger._add_tags(entry, obs)
+        return True
+
+    @staticmethod
+    def _add_tags(entry: Entry, obs: Observation) -> None:
+        for tag in topics_for(obs.text, *obs.headings):
+            if tag not in entry.tags:
+                entry.tags.append(tag)
+
+    def counts(self) -> tuple[int, int, int]:
+        """(added, updated, unchanged) entries so far; unchanged are existing entries seen again."""
+        return self.added, len(self.changed), len(self.touched - self.changed)
+
+
+# -- the whole run -------------------------------------------------------------------------------
+
+
+def ingest(
+    library: Library,
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    on_failure: Callable[[str, str], None] | None = None,
+    read: Callable[[Path], tuple[Reply, str]] = read_reply,
+) -> IngestResult:
+    """Merge every reply under `paths` into `library` (in memory; the caller saves it).
+
+    A file that cannot be read or is not a reply is reported through `on_failure(file, reason)`
+    and skipped; the rest are still ingested.
+    """
+    result = IngestResult()
+    files, missing = reply_files(paths)
+
+    def fail(file: str, reason: str) -> None:
+        result.failures.append((file, reason))
+        if on_failure is not None:
+            on_failure(file, reason)
+
+    for file, reason in missing:
+        fail(file, reason)
+    merger = Merger(library)
+    for file in files:
+        try:
+            reply, text = read(file)
+        except ReplydraftError as exc:
+            fail(str(file), exc.message)
+            continue
+        except Exception as exc:  # a parser bug on one file must not stop the other files
+            fail(str(file), f"could not be parsed ({type(exc).__name__}: {exc})")
+            continue
+        result.files += 1
+        for obs in observations(reply, source_of(reply, file.name, text)):
+            result.paragraphs += 1
+            merger.add(obs)
+    result.added, result.updated, result.unchanged = merger.counts()
+    return result
+
+
+def build_library(paths: Iterable[str | os.PathLike[str]]) -> Library:
+    """A new in-memory library from the replies under `paths` (unreadable files are skipped)."""
+    library = Library()
+    ingest(library, paths)
+    return library

@@ -1,0 +1,278 @@
+"""The library's YAML form: written for people, read strictly.
+
+A library file is a mapping `format: 1` then `entries:`, a list of mappings whose keys come in a
+fixed order (id, kind, section, headings, text, source, versions, tags, notes, pinned, retired).
+Keys still at their default (no versions, empty notes, not pinned, not retired, unknown source
+fields) are left out, which keeps a 100,000-entry file small and quick to parse; an officer adds
+`notes:`, `pinned: true` or `retired: true` by hand. A file of the wrong shape raises
+`ReplydraftError` naming the line, so it is never silently rewritten.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from typing import Any
+
+from replydraft.errors import ReplydraftError
+from replydraft.library import KINDS, Entry, Source, Version
+from replydraft.library_keys import entry_id, normalise
+from replydraft.reply import MEASURE_SECTIONS
+from replydraft.yamlio import dump_yaml
+
+FORMAT = 1
+ENTRY_KEYS = (
+    "id",
+    "kind",
+    "section",
+    "headings",
+    "text",
+    "source",
+    "versions",
+    "tags",
+    "notes",
+    "pinned",
+    "retired",
+)
+SOURCE_KEYS = ("file", "unit", "date", "year", "proposal_title")
+
+HEADER = (
+    "# replydraft paragraph library. `replydraft ingest` adds and updates entries; your own\n"
+    "# fields `notes: ...`, `pinned: true` and `retired: true` are never overwritten by it.\n"
+)
+
+
+def source_to_dict(source: Source) -> dict[str, Any]:
+    """The source's known fields, in order."""
+    data: dict[str, Any] = {"file": source.file}
+    for key in SOURCE_KEYS[1:]:
+        value = getattr(source, key)
+        if value is not None:
+            data[key] = value
+    return data
+
+
+def entry_to_dict(entry: Entry) -> dict[str, Any]:
+    """The entry as it is written: fixed key order, defaults left out."""
+    data: dict[str, Any] = {
+        "id": entry.id,
+        "kind": entry.kind,
+        "section": entry.section,
+        "headings": list(entry.headings),
+        "text": entry.text,
+        "source": source_to_dict(entry.source),
+    }
+    if entry.versions:
+        data["versions"] = [
+            {"text": v.text, "source": source_to_dict(v.source)} for v in entry.versions
+        ]
+    data["tags"] = list(entry.tags)
+    if entry.notes:
+        data["notes"] = entry.notes
+    if entry.pinned:
+        data["pinned"] = True
+    if entry.retired:
+        data["retired"] = True
+    return data
+
+
+def dump_library(entries: list[Entry]) -> str:
+    """The whole library file as text."""
+    return HEADER + dump_yaml(
+        {"format": FORMAT, "entries": [entry_to_dict(e) for e in entries]}, fast=True
+    )
+
+
+class _ShapeError(Exception):
+    """A wrong-shape value at a place in the document (a path of keys and indexes)."""
+
+    def __init__(self, message: str, where: tuple[Any, ...]) -> None:
+        super().__init__(message)
+        self.message = message
+        self.where = where
+
+
+def entries_from_data(data: Any, text: str, path: str | os.PathLike[str] | None) -> list[Entry]:
+    """Check the parsed YAML's shape and build entries; wrong shape raises `ReplydraftError`.
+
+    `text` is the YAML source, used only to find the line of a problem.
+    """
+    try:
+        return _entries(data)
+    except _ShapeError as exc:
+        line = _line_of(text, exc.where)
+        where = f"line {line}: " if line else ""
+        raise ReplydraftError(f"not a valid library: {where}{exc.message}", path) from None
+
+
+def _entries(data: Any) -> list[Entry]:
+    if data is None:
+        return []
+    if not isinstance(data, dict):
+        raise _ShapeError("expected a mapping with `format: 1` and `entries:`", ())
+    unknown = [key for key in data if key not in ("format", "entries")]
+    if unknown:
+        raise _ShapeError(
+            f"unknown top-level key {unknown[0]!r} (expected format, entries)", (unknown[0],)
+        )
+    if data.get("format", FORMAT) != FORMAT:
+        raise _ShapeError(
+            f"unsupported format {data.get('format')!r} (this version reads format 1)", ("format",)
+        )
+    raw_entries = data.get("entries")
+    if raw_entries is None:
+        return []
+    if not isinstance(raw_entries, list):
+        raise _ShapeError("`entries` must be a list", ("entries",))
+    entries: list[Entry] = []
+    seen: dict[str, int] = {}
+    for index, raw in enumerate(raw_entries):
+        entry = _entry(raw, ("entries", index))
+        if entry.id in seen:
+            raise _ShapeError(
+                f"entry {index + 1} repeats the id {entry.id!r} of entry {seen[entry.id] + 1}",
+                ("entries", index, "id"),
+            )
+        seen[entry.id] = index
+        entries.append(entry)
+    return entries
+
+
+def _entry(raw: Any, where: tuple[Any, ...]) -> Entry:
+    number = where[-1] + 1
+    if not isinstance(raw, dict):
+        raise _ShapeError(f"entry {number} must be a mapping", where)
+    for key in raw:
+        if key not in ENTRY_KEYS:
+            raise _ShapeError(
+                f"entry {number}: unknown field {key!r} (fields: {', '.join(ENTRY_KEYS)})",
+                (*where, key),
+            )
+    text = raw.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise _ShapeError(
+            f"entry {number} has no text", (*where, "text") if "text" in raw else where
+        )
+    kind = raw.get("kind", "measure")
+    if kind not in KINDS:
+        raise _ShapeError(
+            f"entry {number}: kind must be one of {', '.join(KINDS)}", (*where, "kind")
+        )
+    section = raw.get("section", "other" if kind == "measure" else kind)
+    allowed = MEASURE_SECTIONS if kind == "measure" else (kind,)
+    if section not in allowed:
+        raise _ShapeError(
+            f"entry {number}: section must be one of {', '.join(allowed)}", (*where, "section")
+        )
+    entry_id_value = raw.get("id")
+    if entry_id_value is None:
+        entry_id_value = entry_id(kind, normalise(text))
+    elif not isinstance(entry_id_value, str) or not entry_id_value.strip():
+        raise _ShapeError(f"entry {number}: id must be text", (*where, "id"))
+    versions_raw = raw.get("versions") or []
+    if not isinstance(versions_raw, list):
+        raise _ShapeError(f"entry {number}: versions must be a list", (*where, "versions"))
+    versions = []
+    for v_index, v_raw in enumerate(versions_raw):
+        v_where = (*where, "versions", v_index)
+        if not isinstance(v_raw, dict) or not isinstance(v_raw.get("text"), str):
+            raise _ShapeError(f"entry {number}: version {v_index + 1} needs a text", v_where)
+        extra = [key for key in v_raw if key not in ("text", "source")]
+        if extra:
+            raise _ShapeError(
+                f"entry {number}: version {v_index + 1}: unknown field {extra[0]!r}",
+                (*v_where, extra[0]),
+            )
+        versions.append(
+            Version(v_raw["text"], _source(v_raw.get("source"), (*v_where, "source"), number))
+        )
+    return Entry(
+        id=entry_id_value,
+        kind=kind,
+        section=section,
+        headings=_strings(raw.get("headings"), (*where, "headings"), f"entry {number}: headings"),
+        text=text,
+        source=_source(raw.get("source"), (*where, "source"), number),
+        versions=versions,
+        tags=_strings(raw.get("tags"), (*where, "tags"), f"entry {number}: tags"),
+        notes=_notes(raw.get("notes"), (*where, "notes"), number),
+        pinned=_flag(raw.get("pinned"), (*where, "pinned"), number),
+        retired=_flag(raw.get("retired"), (*where, "retired"), number),
+    )
+
+
+def _strings(value: Any, where: tuple[Any, ...], what: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise _ShapeError(f"{what} must be a list of text", where)
+    return value
+
+
+def _notes(value: Any, where: tuple[Any, ...], number: int) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (dict, list)):
+        raise _ShapeError(f"entry {number}: notes must be text", where)
+    return value if isinstance(value, str) else str(value)
+
+
+def _flag(value: Any, where: tuple[Any, ...], number: int) -> bool:
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        raise _ShapeError(f"entry {number}: {where[-1]} must be true or false", where)
+    return value
+
+
+def _source(value: Any, where: tuple[Any, ...], number: int) -> Source:
+    if value is None:
+        return Source(file="")
+    if not isinstance(value, dict):
+        raise _ShapeError(
+            f"entry {number}: source must be a mapping ({', '.join(SOURCE_KEYS)})", where
+        )
+    fields: dict[str, Any] = {}
+    for key, item in value.items():
+        if key not in SOURCE_KEYS:
+            raise _ShapeError(f"entry {number}: source: unknown field {key!r}", (*where, key))
+        if isinstance(item, (datetime.date, datetime.datetime)):
+            item = item.isoformat()[:10]
+        if key == "year":
+            if item is not None and (isinstance(item, bool) or not isinstance(item, int)):
+                raise _ShapeError(f"entry {number}: source year must be a number", (*where, key))
+        elif item is not None and not isinstance(item, str):
+            item = str(item)
+        fields[key] = item
+    fields["file"] = fields.get("file") or ""
+    return Source(**fields)
+
+
+def _line_of(text: str, where: tuple[Any, ...]) -> int | None:
+    """1-based line of the node at `where` (keys and indexes from the top), best effort."""
+    import yaml
+
+    try:
+        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return None
+    if node is None:
+        return 1
+    line = node.start_mark.line
+    for step in where:
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if key_node.value == step:
+                    line = key_node.start_mark.line
+                    node = value_node
+                    break
+            else:
+                break
+        elif (
+            isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value)
+        ):
+            node = node.value[step]
+            line = node.start_mark.line
+        else:
+            break
+    return line + 1
