@@ -85,6 +85,8 @@ def _set_defaults(document) -> None:
         if style.type is None or not hasattr(style, "font"):
             continue
         _name_fonts(style.element.get_or_add_rPr(), FONT_BODY)
+    for rfonts in list(styles.iter(qn("w:rFonts"))):  # table styles' conditional formats too
+        _name_fonts(rfonts.getparent(), FONT_BODY)
     normal = document.styles["Normal"]
     normal.font.size = SIZE_BODY
     _format(normal.paragraph_format, WD_ALIGN_PARAGRAPH.JUSTIFY, first_line=True)
