@@ -1,0 +1,113 @@
+"""Line markers: what makes a paragraph a title, salutation, acknowledgement, closing or signature.
+
+Every pattern accepts full- and half-width punctuation (web copies use `,:()`), and the common
+traditional forms (`感謝`, `建議`) that mirrors produce. All regexes are compiled once here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from replydraft.parsing.dates import date_only
+
+KIND_WORDS = "建议|提案|议案|建議|議案"
+
+TITLE_END = re.compile(
+    r"(?:答\s*复|答\s*復|复\s*函|复函|協辦意見|协办意见|意见的函|意見的函|的函|答复意见|办理情况|辦理情況)"
+    r"(?:意见|函|意見)?\s*$"
+)
+_TITLE_HINT = re.compile(rf"{KIND_WORDS}|会议|會議|第\s*\d+\s*号|^关于|^對|^对|^《")
+_TITLE_START = re.compile(r"^(?:关于|對|对|\S{2,24}?关于|\S{2,24}?对)")
+_SENTENCE_PUNCT = re.compile(r"[。，,；;！!？?：:]")
+
+SAL_PERSON = re.compile(
+    r"^(?:尊敬的|尊敬)?\s*(?P<names>[^\s:：，,。；;！!“”\"《》]{2,40}?)\s*(?P<title>代表|委员|委員)"
+    r"(?:们|們)?\s*(?:[:：]\s*)?(?:您好[!！。，,]?)?$"
+)
+SAL_UNIT = re.compile(r"^(?P<unit>[^\s:：，,。；;！!“”\"《》0-9]{2,30})\s*[:：]$")
+UNIT_SUFFIX = re.compile(
+    r"(?:局|委员会|委員會|委|办公室|辦公室|办|辦|政府|街道|镇|鎮|乡|鄉|中心|院|所|厅|廳|部|处|處|公司|队|隊|"
+    r"站|馆|館|会|會|室|集团|银行|社|党委|管委会|分局|支队|大队|学校|大学)$"
+)
+_NOT_UNIT_SALUTATION = re.compile(
+    r"^(?:您|你|现|特此|联系|签发|类|承办|分管|责任|报|送|抄送|主题词|附件|办理|提案人|建议号|交办|反馈|"
+    r"各位|尊敬|亲爱|备注|说明|内容|标题|名称)"
+)
+ACK = re.compile(r"收悉|提出|如下|转由|交由|转交|交办|已交|^(?:您|你|你们|您们|你們)")
+HANDOVER = re.compile(r"(?:答复|答復|反馈|复函|函复|回复|説明|说明|报告)?如下\s*[:：]?")
+THANKS_START = re.compile(r"^(?:首先\s*[,，]?\s*)?(?:衷心|非常|十分|诚挚|真诚|特别)?(?:感谢|感謝)")
+HANDLING_START = re.compile(
+    r"^(?:我局|我们|我委|我办|我单位|我镇|我部门)?(?:高度重视|对此高度重视|经认真研究|接到)"
+)
+
+CLOSING = re.compile(
+    r"^(?:最后|再次|衷心感谢|感谢|感謝|非常感谢|十分感谢|诚挚感谢|真诚|希望|欢迎|以上答复|以上函复|以上意见|"
+    r"特此|此复|此函|专此|如有|对以上|若对|请转达)"
+)
+_CLOSING_ANYWHERE = re.compile(r"感谢|感謝|谢意|謝意|多提宝贵|多提寶貴")
+CONTACT_LABEL = re.compile(
+    r"^[（(]?\s*(?:分管领导|分管負責人|分管负责人|责任领导|主管领导|签发人|簽發人|签发领导|承办负责人|承办人|承办单位|"
+    r"经办人|联系人|聯系人|联系电话|聯系電話|联系单位|联系方式|电话|電話|主题词|校对|印发|共印)"
+    r"|^(?:抄送|抄报|报|送)\s*[:：]"
+)
+_PRINTED = re.compile(r"印发\s*$|共印\s*\d+\s*份")
+
+
+def is_title_line(line: str) -> bool:
+    """A complete title: ends like `…的答复` and names a session, number, kind or quoted title."""
+    return len(line) <= 120 and bool(TITLE_END.search(line)) and bool(_TITLE_HINT.search(line))
+
+
+def is_title_start(line: str) -> bool:
+    """The first half of a title split over lines (`对市十八届人大一次会议`)."""
+    return (
+        len(line) <= 60
+        and bool(_TITLE_START.match(line))
+        and not _SENTENCE_PUNCT.search(line)
+        and not TITLE_END.search(line)
+    )
+
+
+def is_salutation(line: str, next_line: str | None) -> bool:
+    """`杜国强代表：`, `尊敬的…委员`, `X、Y等5名代表`, or a lead unit `市经信局：` before an acknowledgement."""
+    if len(line) > 60:
+        return False
+    if SAL_PERSON.match(line):
+        return not line.startswith(("您", "你")) and "提出" not in line
+    match = SAL_UNIT.match(line)
+    if not match or _NOT_UNIT_SALUTATION.match(line):
+        return False
+    unit = match.group("unit")
+    return bool(UNIT_SUFFIX.search(unit)) and next_line is not None and bool(ACK.search(next_line))
+
+
+def is_acknowledgement_like(line: str) -> bool:
+    """The opening paragraph: mentions receipt (收悉), the proposal (提出) or the hand-over (如下)."""
+    return bool(ACK.search(line))
+
+
+def is_closing(line: str) -> bool:
+    """`最后，再次感谢…`, `希望…多提宝贵意见`, `特此答复。`, `以上答复如有不妥…`."""
+    if CLOSING.match(line):
+        return True
+    return len(line) <= 90 and bool(_CLOSING_ANYWHERE.search(line))
+
+
+def is_unit_line(line: str) -> bool:
+    """A signing unit on its own line: short, no sentence punctuation, ends like a unit name."""
+    return (
+        2 <= len(line) <= 40
+        and not _SENTENCE_PUNCT.search(line)
+        and not TITLE_END.search(line)
+        and bool(UNIT_SUFFIX.search(line))
+    )
+
+
+def is_signature_line(line: str) -> bool:
+    """A line of the signature block: unit, date, contacts, or an old-style footer (主题词, 送, 印发)."""
+    return (
+        date_only(line) is not None
+        or bool(CONTACT_LABEL.match(line))
+        or bool(_PRINTED.search(line))
+        or is_unit_line(line)
+    )

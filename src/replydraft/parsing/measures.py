@@ -1,0 +1,97 @@
+"""Measures: the finest numbered units of a reply's body, with the headings above them.
+
+A numbered paragraph (`1、…`, `（一）…`, `一、…` with text) is a measure unless it heads numbered
+children or is a short heading over prose; inline runs `一是…二是…` inside a paragraph split it
+into one measure each (the words before `一是` head them). Unnumbered paragraphs are measures
+with `ordinal=None` (a prose reply yields its paragraphs), except problem paragraphs and
+intros that announce a list (`…采取以下措施：`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from replydraft.numbering import INLINE, Ordinal, inline_ordinals, match_ordinal
+from replydraft.reply import Measure
+
+_INTRO = re.compile(r"以下|如下")
+_ITEM_TRIM = " \t\u3000；;，,"
+_HEAD_MAX = 40
+
+
+def _inline_run(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each inline ordinal of a 一是, 二是, … run starting at 一是 (≥ 2 items)."""
+    run: list[tuple[int, int]] = []
+    for start, end, value in inline_ordinals(text):
+        if value == len(run) + 1:
+            run.append((start, end))
+        elif run and value <= len(run):
+            break
+    return run if len(run) >= 2 else []
+
+
+def _split_inline(text: str, run: list[tuple[int, int]]) -> list[tuple[str, str]]:
+    items = []
+    for n, (start, end) in enumerate(run):
+        stop = run[n + 1][0] if n + 1 < len(run) else len(text)
+        items.append((text[start:end], text[end:stop].strip(_ITEM_TRIM)))
+    return items
+
+
+def _is_heading(ordinal: Ordinal, rest: str, next_text: str | None) -> bool:
+    if next_text is None:
+        return False
+    nxt = match_ordinal(next_text)
+    if nxt is not None and nxt.level != INLINE:
+        if nxt.depth > ordinal.depth:
+            return True
+        return False
+    rest = rest.strip()
+    return len(rest) <= _HEAD_MAX and not re.search(r"[。；;！!？?].", rest)
+
+
+def _section(kind: str) -> str:
+    return kind if kind in ("status", "next_steps") else "other"
+
+
+def extract_measures(paragraphs: list[tuple[str, str]]) -> list[Measure]:
+    """Measures of the body, given (kind, text) for each body paragraph in order."""
+    measures: list[Measure] = []
+    stack: list[tuple[int, str]] = []
+    for n, (kind, text) in enumerate(paragraphs):
+        text = text.strip()
+        next_text = paragraphs[n + 1][1].strip() if n + 1 < len(paragraphs) else None
+        section = _section(kind)
+        headings = [h for _, h in stack]
+        ordinal = match_ordinal(text)
+        if ordinal is not None and ordinal.level != INLINE:
+            while stack and stack[-1][0] >= ordinal.depth:
+                stack.pop()
+            headings = [h for _, h in stack]
+            rest = text[len(ordinal.raw) :]
+            if _is_heading(ordinal, rest, next_text):
+                stack.append((ordinal.depth, text))
+                continue
+            run = _inline_run(rest)
+            if run:
+                lead = text[: len(ordinal.raw) + run[0][0]].strip()
+                for raw, item in _split_inline(rest, run):
+                    measures.append(Measure(section, headings + [lead], raw, item))
+            else:
+                measures.append(Measure(section, headings, ordinal.raw.strip(), rest.strip()))
+            continue
+        if kind == "problems":
+            continue
+        run = _inline_run(text)
+        if run:
+            lead = text[: run[0][0]].strip()
+            if lead and not lead.endswith(("：", ":")) and not _INTRO.search(lead):
+                measures.append(Measure(section, headings, None, lead))
+            for raw, item in _split_inline(text, run):
+                measures.append(Measure(section, headings, raw, item))
+            continue
+        nxt = match_ordinal(next_text) if next_text else None
+        if text.endswith(("：", ":")) or (_INTRO.search(text) and nxt is not None):
+            continue
+        measures.append(Measure(section, headings, None, text))
+    return measures

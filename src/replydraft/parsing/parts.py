@@ -1,0 +1,313 @@
+"""Part segmentation: which role (PART_KINDS) each paragraph of a clean reply plays.
+
+The reply is read in the order it is written (DOMAIN.md, "Anatomy of a reply"): header lines and
+the title, the salutation, the opening (acknowledgement, thanks, handling up to `现答复如下：`),
+the body (status, problems, next steps), then from the end backwards the signature block
+(unit, date, contacts, old-style footer) and the closing sentences before it.
+`segment_lines` is the contract the drafts helper uses to map edited text back to parts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from replydraft.numbering import INLINE, match_ordinal
+from replydraft.parsing.markers import (
+    HANDLING_START,
+    HANDOVER,
+    THANKS_START,
+    is_acknowledgement_like,
+    is_closing,
+    is_salutation,
+    is_signature_line,
+    is_title_line,
+    is_title_start,
+)
+
+_SALUTATION_WINDOW = 30
+"""The salutation is looked for among the first lines only (after headers and titles)."""
+_OPENING_MAX = 4
+
+_NEXT_START = re.compile(r"^(?:下步|下一步|今后|接下来|下来|下阶段|未来|同时[，,]?下一步)")
+_NEXT_NEAR_START = re.compile(
+    r"(?:下一步|下步|今后|接下来|下阶段)[，,]?\s*(?:我们|我局|我市|我县|我区|我镇|我委|我办|将|市\S{0,6}局将)"
+    r"|将(?:采取|做好|从|在)以下|以下几(?:个)?方面|我们将|我局将"
+)
+_NEXT_NEAR = 60
+_PROBLEMS = re.compile(
+    r"^(?:虽然|尽管|然而|但是)|正如.{0,12}(?:所说|所提|所言|指出|提到|所述)"
+    r"|存在(?:着)?(?:一些|以下|不少|的)?(?:问题|困难|不足)"
+)
+_FUTURE = re.compile(r"我们将|我局将|下步|下一步|今后|以下几(?:个)?方面")
+
+_HEAD_STATUS = re.compile(
+    r"已|前期|现状|基本情况|取得|成效|开展情况|落实情况|办理情况|工作情况|有关情况|做法|进展|回顾"
+)
+_HEAD_NEXT = re.compile(r"下步|下一步|今后|下阶段|举措|计划|打算|努力方向|工作思路|措施|展望|建议")
+_HEAD_PROBLEMS = re.compile(r"问题|困难|不足|短板|瓶颈")
+_HEAD_MAX = 40
+
+
+@dataclass
+class Layout:
+    """Where each region of a reply starts and ends, as indices into the input lines."""
+
+    kinds: list[str]
+    title_lines: list[int] = field(default_factory=list)
+    titles: list[list[int]] = field(default_factory=list)
+    """Each title found (a title split over lines is one entry of several indices)."""
+    salutation: int | None = None
+    opening: list[int] = field(default_factory=list)
+    body: list[int] = field(default_factory=list)
+    closing: list[int] = field(default_factory=list)
+    signature: list[int] = field(default_factory=list)
+    header: list[int] = field(default_factory=list)
+
+
+def heading_section(text: str) -> str | None:
+    """The section a heading opens (`三、下步举措` → next_steps), or None if it does not say."""
+    if _HEAD_NEXT.search(text) and re.search(r"下步|下一步|今后|下阶段", text):
+        return "next_steps"
+    if _HEAD_STATUS.search(text):
+        return "status"
+    if _HEAD_NEXT.search(text):
+        return "next_steps"
+    if _HEAD_PROBLEMS.search(text):
+        return "problems"
+    return None
+
+
+def heading_text(text: str) -> str | None:
+    """The heading words of a short heading-like paragraph (ordinal stripped), else None."""
+    ordinal = match_ordinal(text)
+    rest = text[len(ordinal.raw) :] if ordinal and ordinal.level != INLINE else text
+    rest = rest.strip()
+    if len(rest) > _HEAD_MAX or re.search(r"[。；;！!？?].", rest):
+        return None
+    if ordinal is None or ordinal.level == INLINE:
+        return None
+    return rest
+
+
+def _opening_kind(line: str) -> str:
+    if "收悉" in line or "提出" in line or "提交" in line:
+        return "acknowledgement"
+    if THANKS_START.match(line):
+        return "thanks"
+    return "handling"
+
+
+def layout(lines: list[str]) -> Layout:
+    """Find the regions of a reply given as clean paragraphs (blank lines allowed)."""
+    idx = [i for i, line in enumerate(lines) if line.strip()]
+    text = {i: lines[i].strip() for i in idx}
+    kinds = ["other"] * len(lines)
+    result = Layout(kinds=kinds)
+    if not idx:
+        return result
+
+    # Salutation: the first salutation-like line among the first lines.
+    window = idx[:_SALUTATION_WINDOW]
+    sal_pos: int | None = None
+    for pos, i in enumerate(window):
+        nxt = text[idx[pos + 1]] if pos + 1 < len(idx) else None
+        if is_salutation(text[i], nxt):
+            sal_pos = pos
+            break
+
+    # Opening starts after the salutation, or at the first acknowledgement-like line.
+    if sal_pos is not None:
+        open_pos = sal_pos + 1
+    else:
+        open_pos = next(
+            (
+                p
+                for p, i in enumerate(window)
+                if is_acknowledgement_like(text[i]) and not is_title_line(text[i])
+            ),
+            None,
+        )
+    head_end = sal_pos if sal_pos is not None else (open_pos if open_pos is not None else 0)
+
+    # Header and title lines before the salutation.
+    pos = 0
+    while pos < head_end:
+        i = idx[pos]
+        if is_title_line(text[i]):
+            result.title_lines.append(i)
+            result.titles.append([i])
+        elif (
+            is_title_start(text[i])
+            and pos + 1 < head_end
+            and is_title_line(text[idx[pos + 1]])
+            and not is_title_start(text[idx[pos + 1]])
+        ):
+            result.title_lines.extend([i, idx[pos + 1]])
+            result.titles.append([i, idx[pos + 1]])
+            pos += 1
+        else:
+            result.header.append(i)
+        pos += 1
+    if sal_pos is not None:
+        result.salutation = idx[sal_pos]
+
+    # Opening: acknowledgement, thanks, handling; ends with the hand-over `如下`.
+    body_start = open_pos if open_pos is not None else head_end
+    if (
+        open_pos is not None
+        and open_pos < len(idx)
+        and (
+            is_acknowledgement_like(text[idx[open_pos]]) or THANKS_START.match(text[idx[open_pos]])
+        )
+    ):
+        pos = open_pos
+        while pos < len(idx) and pos < open_pos + _OPENING_MAX:
+            line = text[idx[pos]]
+            if HANDOVER.search(line) and "如下" in line:
+                result.opening.append(idx[pos])
+                pos += 1
+                break
+            if (
+                pos == open_pos
+                or THANKS_START.match(line)
+                or HANDLING_START.match(line)
+                or "收悉" in line
+            ):
+                result.opening.append(idx[pos])
+                pos += 1
+                continue
+            break
+        body_start = pos
+
+    # From the end: signature block, then closing sentences.
+    end = len(idx)
+    while end > body_start and is_signature_line(text[idx[end - 1]]):
+        end -= 1
+    # A contacts line may sit between closing sentences and the unit (dev corpora do this).
+    sig_start = end
+    while end > body_start and is_closing(text[idx[end - 1]]):
+        end -= 1
+    close_start = end
+    result.signature = [idx[p] for p in range(sig_start, len(idx))]
+    result.closing = [idx[p] for p in range(close_start, sig_start)]
+    result.body = [idx[p] for p in range(body_start, close_start)]
+
+    for i in result.header:
+        kinds[i] = "other"
+    for i in result.title_lines:
+        kinds[i] = "title"
+    if result.salutation is not None:
+        kinds[result.salutation] = "salutation"
+    for i in result.opening:
+        kinds[i] = _opening_kind(text[i])
+    for i, kind in zip(result.body, body_kinds([text[i] for i in result.body]), strict=True):
+        kinds[i] = kind
+    for i in result.closing:
+        kinds[i] = "closing"
+    for i in result.signature:
+        kinds[i] = "signature"
+    _fill_blanks(lines, kinds)
+    return result
+
+
+def body_kinds(paragraphs: list[str]) -> list[str]:
+    """status / problems / next_steps for each body paragraph, following headings and cues."""
+    state = "status"
+    kinds: list[str] = []
+    for text in paragraphs:
+        heading = heading_text(text)
+        ordinal = match_ordinal(text)
+        if heading is not None:
+            section = heading_section(heading)
+            if section is not None and (
+                ordinal is None or ordinal.level == "cn_comma" or section != "problems"
+            ):
+                state = section
+            kinds.append(state)
+            continue
+        if ordinal is None:
+            if _PROBLEMS.search(text):
+                kinds.append("problems")
+                if _FUTURE.search(text):
+                    state = "next_steps"
+                continue
+            if _NEXT_START.match(text):
+                state = "next_steps"
+            else:
+                near = _NEXT_NEAR_START.search(text)
+                if near and near.start() < _NEXT_NEAR:
+                    state = "next_steps"
+        kinds.append(state)
+    return kinds
+
+
+def _fill_blanks(lines: list[str], kinds: list[str]) -> None:
+    """Blank lines take the kind of the paragraph before them (`other` at the very start)."""
+    previous = "other"
+    for i, line in enumerate(lines):
+        if line.strip():
+            previous = kinds[i]
+        else:
+            kinds[i] = previous
+
+
+def segment_lines(lines: list[str]) -> list[str]:
+    """The part kind (PART_KINDS) of every line of a clean, one-paragraph-per-line reply text.
+
+    Blank lines get the kind of the paragraph before them. A paragraph that holds the whole
+    opening (`…已收悉。感谢…现答复如下：`) is labelled by its first role: acknowledgement.
+    """
+    return layout(lines).kinds
+
+
+_CLAUSE_SPLIT = re.compile(
+    r"(?<=[。！!？?；;])"
+    r"|(?<=[，,])(?<!首先，)(?<!首先,)(?=\s*(?:首先|衷心感谢|非常感谢|感谢|感謝|现将|现就|现对|现答复|现函复|现特|具体答复|针对|关于您|"
+    r"我局|我们|经认真|经与|经研究|接到|并)\S)"
+)
+
+
+def split_opening(paragraph: str) -> list[tuple[str, str]]:
+    """Split an opening paragraph into (kind, text) clauses: acknowledgement, thanks, handling.
+
+    `您提出的《…》已收悉。首先，感谢您…！我局高度重视…现答复如下：` gives three parts.
+    Clauses are cut at sentence ends and before `感谢`/`现将`/`针对`… after a comma, so the
+    pieces joined back give the paragraph unchanged.
+    """
+    clauses = [c for c in _CLAUSE_SPLIT.split(paragraph) if c]
+    has_receipt = any("收悉" in c for c in clauses)
+    out: list[tuple[str, str]] = []
+    acknowledged = False
+    for clause in clauses:
+        stripped = clause.strip()
+        if (
+            not acknowledged
+            and not THANKS_START.match(stripped)
+            and (("收悉" in clause) if has_receipt else ("提出" in clause or "提交" in clause))
+        ):
+            kind = "acknowledgement"
+            acknowledged = True
+            # clauses before the receipt that are not thanks belong to the acknowledgement too
+            for back in range(len(out) - 1, -1, -1):
+                if out[back][0] == "handling":
+                    out[back] = ("acknowledgement", out[back][1])
+                else:
+                    break
+        elif THANKS_START.match(stripped) or (not acknowledged and "感谢" in clause):
+            kind = "thanks"
+        else:
+            kind = "handling"
+        if out and out[-1][0] == kind:
+            out[-1] = (kind, out[-1][1] + clause)
+        else:
+            out.append((kind, clause))
+    return out
+
+
+def split_handover(line: str) -> list[str]:
+    """`现答复如下:镇党委政府…` → the hand-over and the answer as two paragraphs."""
+    match = re.search(r"如下\s*[:：]", line)
+    if not match or len(line) - match.end() < 10:
+        return [line]
+    return [line[: match.end()], line[match.end() :].strip()]

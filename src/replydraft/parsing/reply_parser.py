@@ -1,0 +1,173 @@
+"""`parse_reply`: a past reply's text → `Reply` (fields, parts, measures).
+
+Steps: clean the text (noise, run-on lines), lay out its regions (parts.layout), then read each
+field from the region that states it. Fields that cannot be found stay None; nothing is guessed
+from elsewhere (a reply with no signature has no responding unit unless its title, footer,
+closing or page metadata names one).
+"""
+
+from __future__ import annotations
+
+import os
+
+from replydraft.errors import ReplydraftError
+from replydraft.parsing import salutation as people_mod
+from replydraft.parsing import signature as sig
+from replydraft.parsing import title as title_mod
+from replydraft.parsing.cleaning import clean_document
+from replydraft.parsing.measures import extract_measures
+from replydraft.parsing.parts import Layout, layout, split_handover, split_opening
+from replydraft.reply import Part, Reply
+
+_CO_OPINION_WORDS = ("协办意见", "協辦意見", "协办情况", "协办")
+
+
+def _prepare(lines: list[str]) -> list[str]:
+    """Split a hand-over glued to the answer (`现答复如下:镇党委…`) in the first lines."""
+    out: list[str] = []
+    for n, line in enumerate(lines):
+        out.extend(split_handover(line) if n < 40 else [line])
+    return out
+
+
+def parse_reply(text: str) -> Reply:
+    """Parse the text of one past reply or co-handling opinion (see module doc)."""
+    document = clean_document(text)
+    lines = _prepare(document.lines)
+    found = layout(lines)
+    reply = Reply()
+
+    title = "".join(lines[i] for i in found.titles[0]) if found.titles else None
+    reply.title = title
+    header = [lines[i] for i in found.header + found.title_lines]
+    opening_text = "".join(lines[i] for i in found.opening)
+    body = [lines[i] for i in found.body]
+    tail = [lines[i] for i in found.closing + found.signature]
+    signature = [lines[i] for i in found.signature]
+
+    # Session, number, kind.
+    if title:
+        reply.session, reply.number = title_mod.title_session_number(title)
+        reply.proposal_kind = title_mod.title_kind(title)
+    meta_title = document.meta.get("名称")
+    if meta_title and reply.session is None:
+        reply.session, reply.number = title_mod.title_session_number(meta_title)
+        reply.proposal_kind = reply.proposal_kind or title_mod.title_kind(meta_title)
+    ack_zone = opening_text or " ".join(body[:2])
+    if reply.session is None:
+        reply.session = title_mod.body_session(ack_zone)
+    if reply.number is None:
+        reply.number = title_mod.body_number(ack_zone)
+
+    # Proposal title: quoted in the acknowledgement, else quoted in the title, else unquoted.
+    quoted = title_mod.quoted_title(ack_zone)
+    after_quote = quoted[1] if quoted else ""
+    if quoted is None and title:
+        quoted = title_mod.quoted_title(title)
+    if quoted:
+        reply.proposal_title = quoted[0]
+    else:
+        reply.proposal_title = title_mod.unquoted_title(ack_zone)
+
+    # Addressee and proposers.
+    salutation_line = lines[found.salutation] if found.salutation is not None else None
+    reply.salutation = salutation_line
+    who = people_mod.people(salutation_line, opening_text or (body[0] if body else ""))
+    reply.addressee = who.addressee
+    reply.addressee_title = who.addressee_title
+    reply.proposer = who.proposer
+    reply.co_proposers = who.co_proposers
+
+    if reply.proposal_kind is None:
+        reply.proposal_kind = (
+            title_mod.kind_ending(reply.proposal_title)
+            or title_mod.kind_of(after_quote)
+            or title_mod.kind_of(_receipt_clause(ack_zone))
+            or {"代表": "suggestion", "委员": "proposal"}.get(reply.addressee_title or "")
+        )
+
+    co = title and any(w in title for w in _CO_OPINION_WORDS)
+    if co or (who.unit_addressee and "协办" in opening_text):
+        reply.doc_type = "co_opinion"
+
+    # Signature: unit, date, contacts; header: category, doc number, disclosure.
+    reply.responding_unit = (
+        sig.signature_unit(signature)
+        or sig.printed_by_unit(signature)
+        or (title_mod.title_unit(title) if title else None)
+        or sig.contact_unit(tail)
+        or sig.meta_unit(document.meta)
+    )
+    reply.date = sig.signature_date(signature)
+    reply.contacts = sig.contacts(tail + header)
+    reply.category = sig.category(header + signature)
+    reply.disclosure = sig.disclosure(header)
+    reply.doc_number = sig.doc_number(header, document.meta)
+
+    reply.parts = _parts(lines, found)
+    reply.measures = extract_measures([(found.kinds[i], lines[i]) for i in found.body])
+    return reply
+
+
+def _receipt_clause(text: str) -> str:
+    """The words around 收悉 (`您的建议收悉`), where the kind is named when no title is quoted."""
+    at = text.find("收悉")
+    return text[max(0, at - 8) : at] if at >= 0 else ""
+
+
+def _parts(lines: list[str], found: Layout) -> list[Part]:
+    """Parts in document order; runs of one kind are merged, the opening split into clauses."""
+    parts: list[Part] = []
+
+    def add(kind: str, text: str, joiner: str = "\n") -> None:
+        if parts and parts[-1].kind == kind:
+            parts[-1].text += joiner + text
+        else:
+            parts.append(Part(kind, text))
+
+    opening = set(found.opening)
+    continued = {group[-1] for group in found.titles if len(group) > 1}
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        kind = found.kinds[i]
+        if i in opening:
+            for clause_kind, clause in split_opening(line):
+                add(clause_kind, clause, "")
+        elif i in continued:
+            parts[-1].text += line
+        else:
+            parts.append(Part(kind, line)) if kind == "title" else add(kind, line)
+    return parts
+
+
+def read_reply(path: str | os.PathLike[str]) -> tuple[Reply, str]:
+    """Read and parse a reply file, returning the reply and its decoded text.
+
+    Raises ReplydraftError naming the file if it is unreadable (empty, binary, huge, a folder)
+    or is not a reply at all (a script, Lorem text).
+    """
+    from replydraft.decoding import read_text
+
+    text = read_text(path)
+    reply = parse_reply(text)
+    if not looks_like_reply(reply):
+        raise ReplydraftError(
+            "not a reply (no title, salutation or acknowledgement of a suggestion or proposal found)",
+            path,
+        )
+    return reply, text
+
+
+def parse_reply_file(path: str | os.PathLike[str]) -> Reply:
+    """Read and parse a reply file (see `read_reply`)."""
+    return read_reply(path)[0]
+
+
+def looks_like_reply(reply: Reply) -> bool:
+    """A reply has a title, a salutation, or an acknowledgement naming the proposal."""
+    if reply.title or reply.salutation:
+        return True
+    return any(part.kind == "acknowledgement" for part in reply.parts) and (
+        reply.proposal_title is not None or reply.proposal_kind is not None
+    )

@@ -1,0 +1,83 @@
+"""Who the reply is addressed to and who filed the proposal.
+
+Salutations come as `杜国强代表：`, `尊敬的幸世高代表`, group forms `X、Y等5名代表` / `罗海坤等5位委员`
+/ `余秀华9名代表`, or a lead unit `市经信局：` in a co-handling opinion. Joint proposals name their
+co-proposers in the acknowledgement: `您与丁伯灿、陆桂芳代表在…提出的…`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from replydraft.parsing.markers import SAL_PERSON, SAL_UNIT
+
+_NAME_SPLIT = re.compile(r"[、，,/／\s]")
+_GROUP_TAIL = re.compile(
+    r"(?:等\s*(?:\d+|[一二三四五六七八九十]+)?\s*(?:名|位|人)?|(?:\d+|[一二三四五六七八九十]+)\s*(?:名|位|人))$"
+)
+_NAME = re.compile(r"^[\u3400-\u9fff·•]{2,5}$")
+_ACK_PERSON = re.compile(
+    r"^(?P<names>[^\s:：，,。；;“”《》]{2,60}?)(?P<title>代表|委员|委員)(?:们|們)?(?:在|于|提出|所提|联名)"
+)
+_WITH = re.compile(
+    r"(?:您|你)(?:与|和|同)(?P<names>[^\s:：，,。；;“”《》]{2,60}?)(?P<title>代表|委员|委員)(?:们|們)?"
+)
+_TITLES = {"委員": "委员"}
+
+
+@dataclass
+class People:
+    """Addressee, its title (代表/委员, None for a unit), proposer and co-proposers."""
+
+    addressee: str | None = None
+    addressee_title: str | None = None
+    proposer: str | None = None
+    co_proposers: list[str] = field(default_factory=list)
+    unit_addressee: bool = False
+
+
+def split_names(text: str) -> list[str]:
+    """`任木兰、徐文良等` → [任木兰, 徐文良]; `余秀华9名` → [余秀华]; invalid names are dropped."""
+    text = _GROUP_TAIL.sub("", text.strip())
+    names = []
+    for piece in _NAME_SPLIT.split(text):
+        piece = _GROUP_TAIL.sub("", piece.strip())
+        if _NAME.match(piece) and piece not in names:
+            names.append(piece)
+    return names
+
+
+def people(salutation: str | None, acknowledgement: str) -> People:
+    """Addressee and proposers from the salutation line and the acknowledgement text."""
+    found = People()
+    ack_person = _ACK_PERSON.match(acknowledgement.strip())
+    ack_names = split_names(ack_person.group("names")) if ack_person else []
+    if salutation:
+        line = salutation.strip()
+        person = SAL_PERSON.match(line)
+        if person:
+            names = split_names(person.group("names"))
+            if names:
+                found.addressee = names[0]
+                found.co_proposers = names[1:]
+            found.addressee_title = _TITLES.get(person.group("title"), person.group("title"))
+        else:
+            unit = SAL_UNIT.match(line)
+            found.addressee = (unit.group("unit") if unit else line.rstrip(":：")).strip()
+            found.unit_addressee = True
+    if found.addressee is None and ack_names:
+        found.addressee = ack_names[0]
+        found.addressee_title = _TITLES.get(ack_person.group("title"), ack_person.group("title"))
+        found.co_proposers = ack_names[1:]
+    if found.unit_addressee:
+        found.proposer = ack_names[0] if ack_names else None
+        found.co_proposers = ack_names[1:]
+    else:
+        found.proposer = found.addressee
+    together = _WITH.search(acknowledgement)
+    if together:
+        for name in split_names(together.group("names")):
+            if name not in found.co_proposers and name != found.proposer:
+                found.co_proposers.append(name)
+    return found

@@ -1,0 +1,174 @@
+"""The signature block and document header: unit, date, contacts, category, document number.
+
+The reply's date is the signature date, never a web page's publication date. The unit is the
+signature's; when a reply has none it may be named by a `…印发` footer, the title
+(`海宁市科学技术局关于…`), a closing `请与丘北县教育体育局联系`, or the page metadata.
+"""
+
+from __future__ import annotations
+
+import re
+
+from replydraft.parsing.cleaning import PageMeta
+from replydraft.parsing.dates import date_only
+from replydraft.parsing.markers import CONTACT_LABEL, UNIT_SUFFIX, is_unit_line
+from replydraft.reply import Contacts
+
+_PRINTED_BY = re.compile(r"^(?P<unit>\S{2,40}?)\s*(?:\d{4}\s*年.*)?印发\s*$")
+_CONTACT_UNIT = re.compile(
+    r"请(?:与|和|向)(?P<unit>[^\s，,。；;：:“”]{2,30}?)(?:联系|聯系|反馈|反映)"
+)
+_META_UNIT_LABELS = ("发布机构", "发文机关", "发文机构", "来源", "信息来源", "文章来源", "所属机构")
+
+_LEADER_LABELS = (
+    "分管领导",
+    "分管负责人",
+    "责任领导",
+    "主管领导",
+    "承办负责人",
+    "签发领导",
+    "签发人",
+    "簽發人",
+)
+_HANDLER_LABELS = ("承办人员", "承办人", "经办人", "联系人", "聯系人")
+_PHONE_LABELS = ("联系电话", "聯系電話", "联系方式", "电话", "電話")
+_ALL_LABELS = "|".join(
+    sorted(_LEADER_LABELS + _HANDLER_LABELS + _PHONE_LABELS + ("联系单位",), key=len, reverse=True)
+)
+_CONTACT_PAIR = re.compile(
+    rf"(?P<label>{_ALL_LABELS})(?P<with_phone>及(?:联系)?电话)?\s*[:：]\s*"
+    rf"(?P<value>.*?)(?=\s*[;；()（）]|\s+(?:{_ALL_LABELS})|$)"
+)
+_NAME_THEN_PHONE = re.compile(
+    r"^(?P<name>[\u3400-\u9fff·]{2,5})\s*[,，、 ]?\s*(?P<phone>[0-9][0-9\-－,，、/ ]*[0-9])$"
+)
+
+_CATEGORY = re.compile(
+    r"(?:答复类别|答复类型|办理类别|办理结果|类\s*别|类\s*型)\s*[:：]?\s*[（(【\[]?\s*(?P<c>[ABCDＡＢＣＤ])\s*类?"
+    r"|[号號]\s*(?P<g>[ABCD])\s*类"
+    r"|^[（(]?\s*(?P<s>[ABCD])\s*类\s*[）)]?$"
+)
+_DISCLOSURE = re.compile(
+    r"主动公开|依申请公开|不予公开|同意公开|不公开|是否(?:同意)?公开\s*[:：]\s*[（(]?\s*[是否]"
+)
+_DOC_NUMBER = re.compile(
+    r"[\u4e00-\u9fff]{1,10}\s*[〔\[【［(（]\s*(?:19|20)\d{2}\s*[〕\]】］)）]\s*\d+(?:-\d+)?\s*[号號]"
+)
+_BRACKETS = str.maketrans("[【［(（]】］)）", "〔〔〔〔〔〕〕〕〕〕")
+
+
+def signature_unit(lines: list[str]) -> str | None:
+    """The signing unit among the signature lines: the unit line nearest above the date."""
+    date_at = next((n for n in range(len(lines) - 1, -1, -1) if date_only(lines[n])), None)
+    candidates = [
+        n for n, line in enumerate(lines) if is_unit_line(line) and not CONTACT_LABEL.match(line)
+    ]
+    if not candidates:
+        return None
+    if date_at is not None:
+        above = [n for n in candidates if n < date_at]
+        if above:
+            return lines[above[-1]].strip()
+    return lines[candidates[0]].strip()
+
+
+def printed_by_unit(lines: list[str]) -> str | None:
+    """`临湘市农业农村局办公室 2022年8月17日印发` → `临湘市农业农村局` (the issuing office's unit)."""
+    for line in lines:
+        match = _PRINTED_BY.match(line.strip())
+        if match:
+            unit = re.sub(r"办公室$", "", match.group("unit"))
+            return unit or None
+    return None
+
+
+def contact_unit(lines: list[str]) -> str | None:
+    """`…请与丘北县教育体育局联系` → `丘北县教育体育局`."""
+    for line in lines:
+        match = _CONTACT_UNIT.search(line)
+        if match and UNIT_SUFFIX.search(match.group("unit")):
+            return match.group("unit")
+    return None
+
+
+def meta_unit(meta: PageMeta) -> str | None:
+    """The publishing unit a page's metadata names (`发布机构`, `来源`), if it looks like a unit."""
+    for label in _META_UNIT_LABELS:
+        value = meta.get(label)
+        if value:
+            value = re.split(r"\s", value)[0]
+            if UNIT_SUFFIX.search(value) and len(value) <= 30:
+                return value
+    return None
+
+
+def signature_date(lines: list[str]) -> str | None:
+    """The ISO date of the last date-only line (`2025年5月14日`, `二○一二年六月十四日`, `2023717`)."""
+    for line in reversed(lines):
+        iso = date_only(line)
+        if iso:
+            return iso
+    return None
+
+
+def contacts(lines: list[str]) -> Contacts:
+    """Leader, handler and phone from labelled lines (`分管领导:杨蕾`, `承办人及联系电话:邓俊杰 0730-…`)."""
+    found: dict[str, tuple[int, str]] = {}
+
+    def offer(field: str, rank: int, value: str) -> None:
+        value = value.strip(" ,，;；")
+        if value and (field not in found or rank < found[field][0]):
+            found[field] = (rank, value)
+
+    for line in lines:
+        for match in _CONTACT_PAIR.finditer(line):
+            label, value = match.group("label"), match.group("value").strip()
+            if not value:
+                continue
+            if label in _LEADER_LABELS:
+                offer("leader", _LEADER_LABELS.index(label), value)
+            elif label in _HANDLER_LABELS:
+                split = _NAME_THEN_PHONE.match(value)
+                if split:
+                    offer("handler", _HANDLER_LABELS.index(label), split.group("name"))
+                    offer("phone", 10, split.group("phone"))
+                else:
+                    offer("handler", _HANDLER_LABELS.index(label), value)
+            elif label in _PHONE_LABELS:
+                offer("phone", _PHONE_LABELS.index(label), value)
+    return Contacts(
+        leader=found.get("leader", (0, None))[1],
+        handler=found.get("handler", (0, None))[1],
+        phone=found.get("phone", (0, None))[1],
+    )
+
+
+def category(lines: list[str]) -> str | None:
+    """The answer category A/B/C/D (`类 别:B`, `办理结果:(A类)`, `临农字〔2022〕17号B类`)."""
+    for line in lines:
+        match = _CATEGORY.search(line.strip())
+        if match:
+            letter = match.group("c") or match.group("g") or match.group("s")
+            return letter.translate(str.maketrans("ＡＢＣＤ", "ABCD"))
+    return None
+
+
+def disclosure(lines: list[str]) -> str | None:
+    """The disclosure attribute (`主动公开`, `同意公开`, …) if the header states one."""
+    for line in lines:
+        match = _DISCLOSURE.search(line)
+        if match:
+            text = match.group(0)
+            if text.startswith("是否"):
+                return "同意公开" if text.endswith("是") else "不公开"
+            return text
+    return None
+
+
+def doc_number(lines: list[str], meta: PageMeta) -> str | None:
+    """The document number (文号) `临农字〔2022〕17号`, brackets normalised to 〔〕."""
+    for text in [meta.get("文号") or "", *lines]:
+        match = _DOC_NUMBER.search(text)
+        if match:
+            return re.sub(r"\s", "", match.group(0)).translate(_BRACKETS)
+    return None

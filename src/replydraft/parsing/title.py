@@ -1,0 +1,121 @@
+"""What the title and the acknowledgement say: session, number, proposal kind, proposal title.
+
+`对市十八届人大一次会议第107号建议的答复` → session `市十八届人大一次会议`, number 107, kind
+suggestion. The session is kept as the title writes it (inner spaces included); the body is
+only asked when the title does not say.
+"""
+
+from __future__ import annotations
+
+import re
+
+from replydraft.parsing.markers import UNIT_SUFFIX
+
+_NUMBERED = re.compile(r"(?:会议|會議)\s*第?\s*(?P<number>\d+)\s*[号號]")
+_SESSION_START = re.compile(r"关于对|关于|關于|對|对")
+_KIND_AFTER_NUMBER = re.compile(
+    r"[号號]\s*(?:代表|委员|委員)?\s*(?P<kind>建议|提案|议案|建議|議案)"
+)
+_BODY_SESSION = re.compile(
+    r"(?:在|于)\s*(?P<session>[^\s，,。:：“”《》()（）]{2,30}?(?:会议|會議))(?:上|期间|大会期间|期間)?"
+)
+_BODY_NUMBER = re.compile(r"第\s*(?P<number>\d+)\s*[号號]\s*(?:建议|提案|议案|建議)?")
+_KIND_VALUES = {
+    "建议": "suggestion",
+    "建議": "suggestion",
+    "提案": "proposal",
+    "议案": "motion",
+    "議案": "motion",
+}
+_KIND_WORD = re.compile(r"建议|建議|提案|议案|議案")
+_QUOTED = re.compile(
+    r"《(?P<a>[^《》]+?)》|“(?P<b>[^“”]+?)”|「(?P<c>[^「」]+?)」|\"(?P<d>[^\"]+?)\""
+)
+_AFTER_QUOTE = re.compile(
+    r"^\s*(?:的)?(?:建议|提案|议案|建議)|^\s*[(（]第|^\s*[,，]?\s*(?:已)?收悉"
+)
+_UNQUOTED = re.compile(
+    r"提出的?\s*(?P<title>(?:关于|關于)[^，,。；;：:“”《》]{2,80}?(?:的)?(?:建议|提案|议案|建議))"
+    r"(?=收悉|已收悉|办理|辦理|[，,。]|的?答复|已|$)"
+)
+_TITLE_UNIT = re.compile(r"^(?P<unit>[^\s，,。“”《》]{2,30}?)(?:关于|對|对)")
+
+
+def title_session_number(title: str) -> tuple[str | None, int | None]:
+    """Session and number from a title line (`…会议第107号建议…`)."""
+    match = _NUMBERED.search(title)
+    if not match:
+        return None, None
+    prefix = title[: match.start() + 2]
+    starts = list(_SESSION_START.finditer(prefix))
+    session = prefix[starts[-1].end() :] if starts else prefix
+    session = session.strip()
+    return (session or None), int(match.group("number"))
+
+
+def title_kind(title: str) -> str | None:
+    """The proposal kind a title names right after the number (`第176号提案` → proposal)."""
+    match = _KIND_AFTER_NUMBER.search(title)
+    return _KIND_VALUES[match.group("kind")] if match else None
+
+
+def title_unit(title: str) -> str | None:
+    """The unit a title starts with (`海宁市科学技术局关于…`), if any."""
+    match = _TITLE_UNIT.match(title)
+    if match and UNIT_SUFFIX.search(match.group("unit")):
+        return match.group("unit")
+    return None
+
+
+def body_session(text: str) -> str | None:
+    """`您在市第十届政协第一次会议提出的…` → `市第十届政协第一次会议`."""
+    match = _BODY_SESSION.search(text)
+    return match.group("session") if match else None
+
+
+def body_number(text: str) -> int | None:
+    """`（第190号建议）` → 190 (document numbers like `〔2023〕34号` have no 第 and are skipped)."""
+    match = _BODY_NUMBER.search(text)
+    return int(match.group("number")) if match else None
+
+
+def quoted_title(text: str) -> tuple[str, str] | None:
+    """The proposal title quoted in `text` and what follows its closing quote.
+
+    Prefers a quotation that starts with 关于 or is followed by `的建议` / `（第…` / `收悉`.
+    """
+    candidates: list[tuple[str, str]] = []
+    for match in _QUOTED.finditer(text):
+        inner = next(g for g in match.groups() if g is not None)
+        candidates.append((inner, text[match.end() : match.end() + 12]))
+    if not candidates:
+        return None
+    for inner, after in candidates:
+        if inner.startswith(("关于", "關于", "关於", "關於")):
+            return inner, after
+    for inner, after in candidates:
+        if _AFTER_QUOTE.match(after):
+            return inner, after
+    return candidates[0]
+
+
+def unquoted_title(text: str) -> str | None:
+    """`您提出的关于…的提案收悉` → `关于…的提案` (a title written without quotes)."""
+    match = _UNQUOTED.search(text)
+    return match.group("title") if match else None
+
+
+def kind_of(text: str | None) -> str | None:
+    """suggestion / proposal / motion from the last kind word in `text` (`…的建议` → suggestion)."""
+    if not text:
+        return None
+    words = _KIND_WORD.findall(text)
+    return _KIND_VALUES[words[-1]] if words else None
+
+
+def kind_ending(text: str | None) -> str | None:
+    """The kind named at the very end of `text` (a proposal title ending `…的提案`)."""
+    if not text:
+        return None
+    match = re.search(r"(建议|建議|提案|议案|議案)\s*$", text)
+    return _KIND_VALUES[match.group(1)] if match else None
