@@ -17,8 +17,10 @@ MAX_QUERY_CHARS = 4000
 """Longer queries are sampled down to this many characters (evenly spaced pieces)."""
 LONG_QUERY_CHARS = 40
 """A query with more word characters than this is a pasted fragment."""
-RESCORE_CHARS = 300
-"""The fuzzy rescoring of a pasted fragment uses at most this many characters of it."""
+WINDOW_CHARS = 60
+"""A pasted fragment is rescored as a few windows of this many characters: rapidfuzz's
+bit-parallel `partial_ratio` is fast up to 64 characters and slow beyond."""
+MAX_WINDOWS = 3
 MAX_VARIANTS = 8
 
 _QUOTES = "《》“”\"'‘’「」『』<>"
@@ -41,7 +43,7 @@ class Query:
     raw: str
     keywords: list[Keyword] = field(default_factory=list)
     long: bool = False
-    rescore_text: str = ""  # folded, capped text for the fuzzy rescoring of a long query
+    windows: list[str] = field(default_factory=list)  # folded pieces of a long query, to rescore
 
     @property
     def empty(self) -> bool:
@@ -67,6 +69,16 @@ def _sample(text: str) -> str:
     size = MAX_QUERY_CHARS // pieces
     step = (len(text) - size) // (pieces - 1)
     return "\n".join(text[i * step : i * step + size] for i in range(pieces))
+
+
+def _windows(folded: str) -> list[str]:
+    """Up to MAX_WINDOWS evenly spaced, non-overlapping pieces of WINDOW_CHARS characters."""
+    text = " ".join(folded.split())
+    count = min(MAX_WINDOWS, max(1, len(text) // WINDOW_CHARS))
+    if count == 1:
+        return [text[:WINDOW_CHARS]]
+    step = (len(text) - WINDOW_CHARS) // (count - 1)
+    return [text[i * step : i * step + WINDOW_CHARS] for i in range(count)]
 
 
 def _word_chars(folded: str) -> int:
@@ -109,8 +121,7 @@ def parse_query(raw: str, synonyms: Synonyms) -> Query:
         return Query(raw=raw)
     folded = fold_aligned(text)
     if _word_chars(folded) > LONG_QUERY_CHARS:
-        rescore = " ".join(folded.split())[:RESCORE_CHARS]
-        return Query(raw=raw, keywords=[Keyword([folded])], long=True, rescore_text=rescore)
+        return Query(raw=raw, keywords=[Keyword([folded])], long=True, windows=_windows(folded))
     folded = fold_aligned(strip_frame(text))
     keywords = []
     for part in folded.split():

@@ -3,7 +3,7 @@
 Only a few hundred candidates are rescored, so a keystroke costs the same in a small and a large
 library. Keywords are scored with `partial_ratio` (100 when the paragraph contains the keyword,
 taking the best synonym variant), averaged over the keywords; a pasted fragment is scored with
-`partial_ratio` of its first characters. Texts are folded (offsets = the entry text's offsets).
+the mean `partial_ratio` of a few short windows of it. Texts are folded (offsets = the entry text's offsets).
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ def fuzzy_scores(query: Query, texts: list[str]) -> np.ndarray:
     if not texts:
         return np.zeros(0)
     if query.long:
-        matrix = process.cdist([query.rescore_text], texts, scorer=fuzz.partial_ratio)
-        return matrix[0].astype(np.float64)
+        matrix = process.cdist(query.windows, texts, scorer=fuzz.partial_ratio)
+        return matrix.astype(np.float64).mean(axis=0)
     variants = [v for k in query.keywords for v in k.variants]
     matrix = process.cdist(variants, texts, scorer=fuzz.partial_ratio).astype(np.float64)
     rows, total = 0, np.zeros(len(texts))
@@ -72,8 +72,8 @@ def spans(
         for char in lone:
             if any(char in v for v in fallback):
                 marked[[i for i, c in enumerate(folded_text) if c == char]] = True
-    if query.long and len(query.keywords[0].variants[0]) <= len(query.rescore_text):
-        window = _aligned_window(query.rescore_text, folded_text)
+    if query.long:
+        window = _aligned_window(query.windows, folded_text)
         if window is not None:
             marked[: window[0]] = False
             marked[window[1] :] = False
@@ -83,11 +83,16 @@ def spans(
     return [(int(s), int(e)) for s, e in zip(edges[::2], edges[1::2], strict=True)]
 
 
-def _aligned_window(needle: str, text: str) -> tuple[int, int] | None:
-    """Where in `text` a pasted fragment aligns best (its characters beyond are not highlighted)."""
-    if len(needle) >= len(text):
+def _aligned_window(windows: list[str], text: str) -> tuple[int, int] | None:
+    """The part of `text` where a pasted fragment's windows align (nothing beyond is marked)."""
+    starts, ends = [], []
+    for window in windows:
+        if len(window) >= len(text):
+            return None
+        alignment = fuzz.partial_ratio_alignment(window, text, score_cutoff=60)
+        if alignment is not None:
+            starts.append(alignment.dest_start)
+            ends.append(alignment.dest_end)
+    if not starts:
         return None
-    alignment = fuzz.partial_ratio_alignment(needle, text)
-    if alignment is None:
-        return None
-    return alignment.dest_start, alignment.dest_end
+    return min(starts), max(ends)
