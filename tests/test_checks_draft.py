@@ -221,14 +221,14 @@ def test_parts_without_top_level_items_number_from_one_each() -> None:
     assert codes(draft) == []
 
 
-def test_stale_marks_reported() -> None:
+def test_stale_marks_reported_once_per_paragraph_naming_the_figures() -> None:
     draft = clean_draft()
     paragraph(
         draft, "status"
     ).text = "至2021年【待核】，我市有效高新技术企业数量达到484家【待核】。"
-    problems = check_draft(draft)
-    assert [p.code for p in problems] == ["stale", "stale"]
-    assert "2021年" in problems[0].message and "484家" in problems[1].message
+    (problem,) = check_draft(draft)
+    assert problem.code == "stale" and problem.part == "status"
+    assert "2021年、484家【待核】" in problem.message and "2 marks" in problem.message
 
 
 def test_halfwidth_punctuation_in_chinese() -> None:
@@ -307,3 +307,15 @@ def test_every_code_is_exercised_by_one_crafted_draft() -> None:
     found = check_draft(draft)
     assert set(CODES) == {p.code for p in found}
     assert [p.line for p in found] == sorted(p.line for p in found)
+
+
+def test_blank_paragraphs_and_empty_parts_do_not_shift_lines() -> None:
+    draft = clean_draft()
+    draft.parts.insert(3, DraftPart("thanks", [Paragraph("  ")]))
+    steps = draft.part("next_steps")
+    assert steps is not None
+    steps.paragraphs.insert(0, Paragraph(""))
+    steps.paragraphs[3].text += "【待填：数据】"
+    (problem,) = check_draft(draft)
+    assert problem.part == "next_steps" and problem.paragraph == 3
+    assert "【待填：数据】" in render_text(draft).split("\n")[problem.line]

@@ -167,3 +167,10 @@ def test_no_category_no_line(tmp_path: Path) -> None:
     document = docx.Document(str(tmp_path / "r.docx"))
     assert "答复类别" not in "".join(p.text for p in document.paragraphs)
     assert document.paragraphs[0].text == "对市十八届人大一次会议"
+
+
+def test_closing_keeps_with_the_signature(document) -> None:
+    texts = [p.text for p in document.paragraphs]
+    closing = document.paragraphs[texts.index("慈溪市科学技术局") - 1]
+    assert closing.text.startswith("最后")
+    assert closing.paragraph_format.keep_with_next

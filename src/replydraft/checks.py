@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from replydraft.draft import Draft
+from replydraft.draft import Draft, Paragraph
 from replydraft.export.layout import FRAME_KINDS
 from replydraft.export.text import part_lines
 from replydraft.numbering import match_ordinal, numbering_issues, strip_ordinal
@@ -77,15 +77,23 @@ class _Where:
     paragraph: int
     line: int
     text: str
+    source: Paragraph | None = None
 
 
 def _paragraphs(draft: Draft) -> list[_Where]:
-    """Every paragraph with its part, index and line, in draft order."""
-    spans = part_lines(draft)
+    """Every non-blank paragraph with its part, index in the part and rendered line, in order.
+
+    `render_text` leaves out blank paragraphs and parts with nothing in them, so lines count
+    only what is shown, while `paragraph` stays the index in the part's own list.
+    """
+    shown = [part for part in draft.parts if any(p.text.strip() for p in part.paragraphs)]
     found: list[_Where] = []
-    for part, (_kind, first, _last) in zip(draft.parts, spans, strict=True):
+    for part, (_kind, first, _last) in zip(shown, part_lines(draft), strict=True):
+        line = first
         for index, paragraph in enumerate(part.paragraphs):
-            found.append(_Where(part.kind, index, first + index, paragraph.text))
+            if paragraph.text.strip():
+                found.append(_Where(part.kind, index, line, paragraph.text, paragraph))
+                line += 1
     return found
 
 
@@ -231,13 +239,18 @@ def check_numbering(paragraphs: list[_Where]) -> Iterator[Problem]:
 
 
 def check_stale(paragraphs: list[_Where]) -> Iterator[Problem]:
+    """One problem per paragraph still carrying `【待核】` marks, naming the figures."""
     for where in paragraphs:
-        for mark in find_stale_marks(where.text):
-            yield _problem(
-                "stale",
-                f"{mark.token}【待核】: check the figure from an older reply, then delete the mark",
-                where,
-            )
+        marks = find_stale_marks(where.text)
+        if not marks:
+            continue
+        tokens = "、".join(dict.fromkeys(m.token for m in marks if m.token)) or "a figure"
+        count = f"{len(marks)} marks" if len(marks) > 1 else "1 mark"
+        yield _problem(
+            "stale",
+            f"{tokens}【待核】 ({count}): figures from an older reply; check them, then delete the marks",
+            where,
+        )
 
 
 def check_halfwidth(paragraphs: list[_Where]) -> Iterator[Problem]:
@@ -262,17 +275,17 @@ def _duplicate_key(text: str) -> str:
     return _squeeze(rest)
 
 
-def check_duplicates(draft: Draft, paragraphs: list[_Where]) -> Iterator[Problem]:
+def check_duplicates(paragraphs: list[_Where]) -> Iterator[Problem]:
     by_source: dict[str, _Where] = {}
     by_text: dict[str, _Where] = {}
-    flat = [p for part in draft.parts for p in part.paragraphs]
-    for where, paragraph in zip(paragraphs, flat, strict=True):
-        if paragraph.source_id:
-            first = by_source.setdefault(paragraph.source_id, where)
+    for where in paragraphs:
+        source_id = where.source.source_id if where.source else None
+        if source_id:
+            first = by_source.setdefault(source_id, where)
             if first is not where:
                 yield _problem(
                     "duplicate",
-                    f"library paragraph {paragraph.source_id} used twice (first on line {first.line + 1})",
+                    f"library paragraph {source_id} used twice (first on line {first.line + 1})",
                     where,
                 )
                 continue
@@ -340,7 +353,7 @@ def check_draft(draft: Draft) -> list[Problem]:
         *check_numbering(paragraphs),
         *check_stale(paragraphs),
         *check_halfwidth(paragraphs),
-        *check_duplicates(draft, paragraphs),
+        *check_duplicates(paragraphs),
         *check_demands(draft, paragraphs),
     ]
     return sorted(problems, key=lambda p: p.line)

@@ -73,6 +73,10 @@ def _set_defaults(document) -> None:
     defaults = styles.find(qn("w:docDefaults"))
     rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
     _name_fonts(rpr, FONT_BODY)
+    for tag in ("w:sz", "w:szCs"):  # text without a size of its own is 3号
+        size = rpr.find(qn(tag))
+        if size is not None:
+            size.set(qn("w:val"), str(int(SIZE_BODY.pt * 2)))
     lang = rpr.find(qn("w:lang"))
     if lang is not None:
         lang.set(qn("w:eastAsia"), "zh-CN")
@@ -183,24 +187,25 @@ def _add_signature(document, lines: list[str]) -> None:
     date_indent = (
         unit_indent + unit_width - 2 * char - date_width if signature.units else date_indent
     )
-    first = True
-    for unit in signature.units:
-        paragraph = _paragraph(document, WD_ALIGN_PARAGRAPH.RIGHT)
-        paragraph.paragraph_format.right_indent = Pt(unit_indent)
-        if first:
-            paragraph.paragraph_format.space_before = LINE_SPACING
-            first = False
-        _run(paragraph, unit, FONT_BODY, SIZE_BODY)
-    if signature.date:
-        paragraph = _paragraph(document, WD_ALIGN_PARAGRAPH.RIGHT)
-        paragraph.paragraph_format.right_indent = Pt(date_indent)
-        if first:
-            paragraph.paragraph_format.space_before = LINE_SPACING
-        _run(paragraph, signature.date, FONT_BODY, SIZE_BODY)
+    # The signature never stands alone on a page: it keeps with the body's last line.
+    if document.paragraphs:
+        document.paragraphs[-1].paragraph_format.keep_with_next = True
+    lines_out: list[tuple[str, WD_ALIGN_PARAGRAPH, float | None]] = [
+        *((unit, WD_ALIGN_PARAGRAPH.RIGHT, unit_indent) for unit in signature.units),
+        *([(signature.date, WD_ALIGN_PARAGRAPH.RIGHT, date_indent)] if signature.date else []),
+    ]
+    for index, (text, alignment, indent) in enumerate(lines_out):
+        paragraph = _paragraph(document, alignment)
+        paragraph.paragraph_format.right_indent = Pt(indent)
+        paragraph.paragraph_format.space_before = LINE_SPACING if index == 0 else Pt(0)
+        paragraph.paragraph_format.keep_with_next = True
+        _run(paragraph, text, FONT_BODY, SIZE_BODY)
     note = signature.note()
     if note:
         paragraph = _paragraph(document, WD_ALIGN_PARAGRAPH.LEFT, first_line=True)
         _run(paragraph, note, FONT_BODY, SIZE_BODY)
+    elif lines_out:
+        document.paragraphs[-1].paragraph_format.keep_with_next = False
 
 
 def build_document(draft: Draft):
