@@ -16,7 +16,7 @@ import sys
 from replydraft import __version__
 from replydraft.errors import ReplydraftError
 
-COMMANDS: list[str] = ["parse", "ingest", "config", "search", "check", "export", "tui"]
+COMMANDS: list[str] = ["parse", "ingest", "config", "skeleton", "search", "check", "export", "tui"]
 """Subcommand modules under `replydraft.commands`, in the order `--help` lists them."""
 
 

@@ -1,0 +1,181 @@
+"""Skeleton templates: the Jinja environment, and rendering a template into a reply's parts.
+
+A template is plain text with one `{% block <part> %}` per part of the reply (DOMAIN.md:
+title, salutation, acknowledgement, thanks, handling, status, problems, next_steps, closing,
+signature), in the order the parts print; each non-blank line a block renders is one
+paragraph. Officers override a shipped template by putting a file of the same name in
+`locations.user_templates_dir()`. Every template renders sandboxed and under StrictUndefined:
+a field the template names but the skeleton does not provide is an error naming the template
+file, the line and the field, never a blank in a reply.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import (
+    ChoiceLoader,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    UndefinedError,
+    nodes,
+)
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+from replydraft import locations, resources
+from replydraft.errors import ReplydraftError
+from replydraft.numbering import int_to_cn
+from replydraft.placeholders import placeholder
+from replydraft.reply import PART_KINDS
+
+TEMPLATE_FOR = {
+    "suggestion": "suggestion_reply.txt.j2",
+    "motion": "suggestion_reply.txt.j2",
+    "proposal": "proposal_reply.txt.j2",
+    "co_opinion": "co_opinion.txt.j2",
+}
+"""The shipped template of each document type: a reply per proposal kind, or a co-handling opinion."""
+
+_CITY_PREFIX = re.compile(r"^[\u4e00-\u9fff]{2,4}市(?=[\u4e00-\u9fff])")
+
+
+def short_session(session: str) -> str:
+    """`余姚市政协十四届四次会议` → `市政协十四届四次会议`: how the body names the session (seed 001)."""
+    return _CITY_PREFIX.sub("市", session, count=1)
+
+
+def environment(user_dir: Path | None = None) -> SandboxedEnvironment:
+    """The sandboxed, strict Jinja environment: the officer's templates first, then the shipped."""
+    user = user_dir if user_dir is not None else locations.user_templates_dir()
+    env = SandboxedEnvironment(
+        loader=ChoiceLoader(
+            [FileSystemLoader(str(user)), FileSystemLoader(str(resources.templates_dir()))]
+        ),
+        undefined=StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["cn"] = int_to_cn
+    env.filters["short_session"] = short_session
+    env.globals["placeholder"] = placeholder
+    return env
+
+
+def template_name(kind: str | None, role: str) -> str:
+    """The template for a document: co-handling opinion, else the reply for the proposal kind."""
+    if role == "co_opinion":
+        return TEMPLATE_FOR["co_opinion"]
+    return TEMPLATE_FOR.get(kind or "suggestion", TEMPLATE_FOR["suggestion"])
+
+
+@dataclass
+class RenderedPart:
+    """One part as a template rendered it: its kind and its paragraphs (non-blank lines)."""
+
+    kind: str
+    paragraphs: list[str]
+
+
+def _where(env: SandboxedEnvironment, name: str) -> str:
+    """The file a template name resolves to, for error messages."""
+    try:
+        _source, filename, _uptodate = env.loader.get_source(env, name)  # type: ignore[union-attr]
+    except TemplateNotFound:
+        return name
+    return filename or name
+
+
+def _template_line(exc: BaseException) -> tuple[str | None, int | None]:
+    """The template file and line a rendering error came from (innermost template frame)."""
+    found: tuple[str | None, int | None] = (None, None)
+    tb = exc.__traceback__
+    while tb is not None:
+        template = tb.tb_frame.f_globals.get("__jinja_template__")
+        if template is not None:
+            found = (template.filename, template.get_corresponding_lineno(tb.tb_lineno))
+        tb = tb.tb_next
+    return found
+
+
+def _error(exc: BaseException, fallback: str) -> ReplydraftError:
+    """A one-line error naming the template file, the line and the problem."""
+    if isinstance(exc, TemplateSyntaxError):
+        where = f"line {exc.lineno}: " if exc.lineno else ""
+        return ReplydraftError(
+            f"template syntax error: {where}{exc.message}", exc.filename or fallback
+        )
+    filename, line = _template_line(exc)
+    where = f"line {line}: " if line else ""
+    message = str(exc)
+    if isinstance(exc, UndefinedError):
+        field = re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'", message)
+        name = next((g for g in field.groups() if g), message) if field else message
+        return ReplydraftError(
+            f"template needs a field the skeleton does not provide: {where}'{name}'",
+            filename or fallback,
+        )
+    if isinstance(exc, SecurityError):
+        return ReplydraftError(
+            f"template does something not allowed: {where}{message}", filename or fallback
+        )
+    return ReplydraftError(f"template error: {where}{message}", filename or fallback)
+
+
+def _block_order(env: SandboxedEnvironment, name: str, seen: tuple[str, ...] = ()) -> list[str]:
+    """Part blocks in print order, taken from the root of the template's `extends` chain."""
+    source = env.loader.get_source(env, name)[0]  # type: ignore[union-attr]
+    tree = env.parse(source, name)
+    parent = next(tree.find_all(nodes.Extends), None)
+    if parent is not None and isinstance(parent.template, nodes.Const) and name not in seen:
+        return _block_order(env, parent.template.value, (*seen, name))
+    order: list[str] = []
+    for block in tree.find_all(nodes.Block):
+        if block.name not in order:
+            order.append(block.name)
+    return order
+
+
+def render_parts(
+    name: str, context: dict[str, Any], env: SandboxedEnvironment | None = None
+) -> list[RenderedPart]:
+    """Render template `name` with `context` into parts, in the template's block order.
+
+    Raises `ReplydraftError` naming the template file for a missing template, a syntax error
+    (with its line), a field the context lacks, or a block that is not a part of a reply.
+    """
+    env = env or environment()
+    path = _where(env, name)
+    try:
+        template = env.get_template(name)
+        order = _block_order(env, name)
+        unknown = [block for block in order if block not in PART_KINDS]
+        if unknown:
+            raise ReplydraftError(
+                f"block '{unknown[0]}' is not a part of a reply (parts: {', '.join(PART_KINDS)})",
+                path,
+            )
+        ctx = template.new_context(dict(context))
+        for _chunk in template.root_render_func(ctx):  # sets up inherited blocks, checks fields
+            pass
+        parts = []
+        for block in order:
+            text = "".join(ctx.blocks[block][0](ctx))
+            lines = [line.strip() for line in text.split("\n")]
+            parts.append(RenderedPart(block, [line for line in lines if line]))
+        return parts
+    except TemplateNotFound as exc:
+        raise ReplydraftError(f"template not found: {exc.name}", path) from None
+    except ReplydraftError:
+        raise
+    except (TemplateError, SecurityError, TypeError, ValueError, AttributeError) as exc:
+        raise _error(exc, path) from None
+    except RecursionError:
+        raise ReplydraftError("template includes or extends itself", path) from None
