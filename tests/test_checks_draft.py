@@ -319,3 +319,12 @@ def test_blank_paragraphs_and_empty_parts_do_not_shift_lines() -> None:
     (problem,) = check_draft(draft)
     assert problem.part == "next_steps" and problem.paragraph == 3
     assert "【待填：数据】" in render_text(draft).split("\n")[problem.line]
+
+
+def test_stale_message_names_at_most_six_figures() -> None:
+    draft = clean_draft()
+    figures = "，".join(f"{n}家【待核】" for n in range(101, 109))
+    paragraph(draft, "status").text = f"至2021年【待核】，{figures}。"
+    (problem,) = check_draft(draft)
+    assert "9 marks" in problem.message and "等【待核】" in problem.message
+    assert "105家" in problem.message and "106家" not in problem.message

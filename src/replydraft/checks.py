@@ -44,6 +44,9 @@ reaches this (0..100)…"""
 DEMAND_BIGRAM_SHARE = 0.4
 """…or when this share of the demand's Chinese bigrams (common words left out) occur in it."""
 
+STALE_SHOWN = 6
+"""How many stale figures a message names before it says 等."""
+
 MIN_DUPLICATE_CHARS = 8
 """Paragraphs shorter than this (placeholders and ordinal left out) are never duplicates."""
 
@@ -244,7 +247,9 @@ def check_stale(paragraphs: list[_Where]) -> Iterator[Problem]:
         marks = find_stale_marks(where.text)
         if not marks:
             continue
-        tokens = "、".join(dict.fromkeys(m.token for m in marks if m.token)) or "a figure"
+        named = list(dict.fromkeys(m.token for m in marks if m.token))
+        tokens = "、".join(named[:STALE_SHOWN]) + ("等" if len(named) > STALE_SHOWN else "")
+        tokens = tokens or "a figure"
         count = f"{len(marks)} marks" if len(marks) > 1 else "1 mark"
         yield _problem(
             "stale",
