@@ -8,7 +8,7 @@ import pytest
 
 from replydraft.checks import CODES, Problem, check_draft
 from replydraft.draft import Draft, DraftPart, Paragraph, ProposalMeta
-from replydraft.export.text import render_text
+from replydraft.draft_text import render_text
 
 
 def clean_draft() -> Draft:

@@ -6,6 +6,7 @@ import pytest
 from test_checks_draft import clean_draft
 
 from replydraft.draft import Paragraph
+from replydraft.draft_text import render_text
 from replydraft.export import body_text, export_bytes
 from replydraft.export.layout import (
     official_date,
@@ -13,7 +14,7 @@ from replydraft.export.layout import (
     split_heading,
     title_lines,
 )
-from replydraft.export.text import markdown_text, render_text
+from replydraft.export.text import markdown_text
 
 
 def test_txt_is_the_editor_text_form() -> None:

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from replydraft.draft import Draft, Paragraph
+from replydraft.draft_text import part_lines
 from replydraft.export.layout import FRAME_KINDS
-from replydraft.export.text import part_lines
 from replydraft.numbering import match_ordinal, numbering_issues, strip_ordinal
 from replydraft.placeholders import find_placeholders
 from replydraft.staleness import find_stale_marks, strip_stale_marks

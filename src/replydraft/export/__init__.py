@@ -10,8 +10,9 @@ import os
 
 from replydraft.atomic import atomic_write_bytes
 from replydraft.draft import Draft
+from replydraft.draft_text import render_text
 from replydraft.errors import ReplydraftError
-from replydraft.export.text import body_text, markdown_text, render_text
+from replydraft.export.text import body_text, markdown_text
 
 FORMATS = ("txt", "md", "docx", "body")
 SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".docx": "docx"}

@@ -29,36 +29,6 @@ def _md_escape(text: str) -> str:
     )
 
 
-def _shown(draft: Draft) -> list[list[str]]:
-    """Interim copy of draft_text's layout (until helper S1's module is committed)."""
-    blocks = [[p.text for p in part.paragraphs if p.text.strip()] for part in draft.parts]
-    return [lines for lines in blocks if lines]
-
-
-def render_text(draft: Draft) -> str:
-    """The draft's text form (draft_text.render_text): one paragraph a line, parts apart."""
-    try:
-        from replydraft.draft_text import render_text as render
-    except ImportError:
-        blocks = _shown(draft)
-        return "\n\n".join("\n".join(lines) for lines in blocks) + ("\n" if blocks else "")
-    return render(draft)
-
-
-def part_lines(draft: Draft) -> list[tuple[str, int, int]]:
-    """(kind, first line, last line) of every part shown, 0-based (draft_text.part_lines)."""
-    try:
-        from replydraft.draft_text import part_lines as lines
-    except ImportError:
-        kinds = [part.kind for part in draft.parts if any(p.text.strip() for p in part.paragraphs)]
-        spans, line = [], 0
-        for kind, shown in zip(kinds, _shown(draft), strict=True):
-            spans.append((kind, line, line + len(shown) - 1))
-            line += len(shown) + 1
-        return spans
-    return lines(draft)
-
-
 def body_text(draft: Draft) -> str:
     """The body alone, for pasting into a platform: no title, salutation or signature."""
     paragraphs = body_paragraphs(draft)
