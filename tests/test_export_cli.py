@@ -78,6 +78,7 @@ def test_unknown_suffix_bad_yaml_and_self_overwrite_exit_2(saved: Path) -> None:
         ("bad.yaml", "-o", "x.txt"),
         ("draft.yaml", "-f", "txt", "-o", "draft.yaml"),
         ("missing.yaml", "-o", "x.txt"),
+        ("draft.yaml", "-f", "docx", "-o", "-"),
     ]
     for args in cases:
         result = run("export", *args, cwd=saved)

@@ -73,7 +73,9 @@ def run(args: argparse.Namespace) -> int:
     fmt = _format(args)
     draft = Draft.load(args.draft)
     output = args.output
-    if fmt == "docx" and output in (None, "-"):
+    if fmt == "docx" and output == "-":
+        raise ReplydraftError("a .docx cannot go to stdout: give -o FILE.docx", args.draft)
+    if fmt == "docx" and output is None:
         output = str(Path(args.draft).with_suffix(".docx"))
     if output in (None, "-"):
         sys.stdout.write(export_bytes(draft, fmt).decode("utf-8"))
