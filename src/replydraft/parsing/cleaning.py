@@ -46,7 +46,7 @@ _RUN_ON_SPLIT = re.compile(
 )
 _TITLE_END_SPACE = re.compile(r"(?<=答复|复函|意见|的函)\s+")
 _HEADING_THEN_TEXT = re.compile(rf"^({_CN_NUM}、[^\s。，,：:；;]{{2,30}})\s+(?=\S)")
-_RUN_ON_MIN = 200
+_RUN_ON_MIN = 100
 """A line this long with paragraph breaks flattened into spaces is split back (seed 002)."""
 
 

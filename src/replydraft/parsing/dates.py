@@ -28,7 +28,10 @@ _CHINESE = rf"(?P<ny>{_CN_YEAR})\s*年\s*(?P<nm>{_CN_SMALL})\s*月\s*(?P<nd>{_CN
 DATE_PATTERN = re.compile(rf"{_ARABIC}|{_CHINESE}")
 """A date anywhere in a line (compact digit runs are only trusted on a line of their own)."""
 
-_DATE_ONLY = re.compile(rf"^\s*(?:{_ARABIC}|{_CHINESE}|{_COMPACT})\s*$")
+_DATE_ONLY = re.compile(
+    rf"^\s*(?:{_ARABIC}|{_CHINESE}|{_COMPACT})\s*(?:[（(][^（()）]{{1,20}}[）)])?\s*$"
+)
+"""A date alone on a line, perhaps with a remark (`2023年6月20日（此件公开发布）`)."""
 
 
 def _valid(year: int, month: int, day: int) -> str | None:

@@ -13,21 +13,37 @@ from replydraft.parsing.dates import date_only
 KIND_WORDS = "建议|提案|议案|建議|議案"
 
 TITLE_END = re.compile(
-    r"(?:答\s*复|答\s*復|复\s*函|复函|協辦意見|协办意见|意见的函|意見的函|的函|答复意见|办理情况|辦理情況)"
-    r"(?:意见|函|意見)?\s*$"
+    r"(?:答\s*复|答\s*復|答\s*覆|回\s*复|复\s*函|复\s*文|協辦意見|协办意见|会办意见|意见的函|意見的函|的函|"
+    r"办理情况|辦理情況|答复书)(?:意见|函|意見|书)?\s*(?:[（(][^）)]{1,12}[）)])?\s*$"
 )
 _TITLE_HINT = re.compile(rf"{KIND_WORDS}|会议|會議|第\s*\d+\s*号|^关于|^對|^对|^《")
 _TITLE_START = re.compile(r"^(?:关于|對|对|\S{2,24}?关于|\S{2,24}?对)")
 _SENTENCE_PUNCT = re.compile(r"[。，,；;！!？?：:]")
 
 SAL_PERSON = re.compile(
-    r"^(?:尊敬的|尊敬)?\s*(?P<names>[^\s:：，,。；;！!“”\"《》]{2,40}?)\s*(?P<title>代表|委员|委員)"
+    r"^(?:尊敬的|尊敬)?\s*(?P<names>[^\s:：，,。；;！!“”\"《》]{2,40}?)\s*(?P<title>代表|委员|委員|同志|先生|女士)"
     r"(?:们|們)?\s*(?:[:：]\s*)?(?:您好[!！。，,]?)?$"
+)
+GLUED_SALUTATION = re.compile(
+    r"^((?:尊敬的)?[^\s:：，,。；;！!“”\"《》]{2,30}?(?:代表|委员|委員)(?:们|們)?\s*[:：](?:\s*您好[!！。，,]?)?)"
+    r"\s*(?=\S{6})"
+)
+_INNER_SPACE = re.compile(r"(?<=[\u3400-\u9fff])[ \t\u3000]+(?=[\u3400-\u9fff])")
+
+
+def close_spaces(line: str) -> str:
+    """`王  刚代表：` → `王刚代表：` (names padded with spaces in typeset documents)."""
+    return _INNER_SPACE.sub("", line)
+
+
+_GLUED_UNIT = re.compile(
+    r"^(?P<unit>[^\s:：，,。；;！!“”\"《》0-9]{2,20})\s*[:：]\s*(?=\S.{0,80}?(?:收悉|提出))"
 )
 SAL_UNIT = re.compile(r"^(?P<unit>[^\s:：，,。；;！!“”\"《》0-9]{2,30})\s*[:：]$")
 UNIT_SUFFIX = re.compile(
     r"(?:局|委员会|委員會|委|办公室|辦公室|办|辦|政府|街道|镇|鎮|乡|鄉|中心|院|所|厅|廳|部|处|處|公司|队|隊|"
-    r"站|馆|館|会|會|室|集团|银行|社|党委|管委会|分局|支队|大队|学校|大学)$"
+    r"站|馆|館|会|會|室|集团|银行|社|党委|管委会|分局|支队|大队|学校|大学)"
+    r"\s*(?:[（(][^（()）]{1,20}[）)])?$"
 )
 _NOT_UNIT_SALUTATION = re.compile(
     r"^(?:您|你|现|特此|联系|签发|类|承办|分管|责任|报|送|抄送|主题词|附件|办理|提案人|建议号|交办|反馈|"
@@ -58,6 +74,11 @@ def is_title_line(line: str) -> bool:
     return len(line) <= 120 and bool(TITLE_END.search(line)) and bool(_TITLE_HINT.search(line))
 
 
+def is_title_end(line: str) -> bool:
+    """The second half of a split title (`第107号建议的答复`, or just `答 复`)."""
+    return len(line) <= 80 and bool(TITLE_END.search(line)) and not _SENTENCE_PUNCT.search(line)
+
+
 def is_title_start(line: str) -> bool:
     """The first half of a title split over lines (`对市十八届人大一次会议`)."""
     return (
@@ -72,6 +93,7 @@ def is_salutation(line: str, next_line: str | None) -> bool:
     """`杜国强代表：`, `尊敬的…委员`, `X、Y等5名代表`, or a lead unit `市经信局：` before an acknowledgement."""
     if len(line) > 60:
         return False
+    line = close_spaces(line)
     if SAL_PERSON.match(line):
         return not line.startswith(("您", "你")) and "提出" not in line
     match = SAL_UNIT.match(line)
@@ -79,6 +101,24 @@ def is_salutation(line: str, next_line: str | None) -> bool:
         return False
     unit = match.group("unit")
     return bool(UNIT_SUFFIX.search(unit)) and next_line is not None and bool(ACK.search(next_line))
+
+
+def split_glued_salutation(line: str) -> list[str]:
+    """`张三代表：您提出的…` → salutation and acknowledgement as two paragraphs."""
+    match = GLUED_SALUTATION.match(line)
+    if match:
+        return [match.group(1), line[match.end() :]]
+    unit = _GLUED_UNIT.match(line)
+    if unit and UNIT_SUFFIX.search(unit.group("unit")) and not _NOT_UNIT_SALUTATION.match(line):
+        return [line[: unit.end()].strip(), line[unit.end() :]]
+    return [line]
+
+
+def mask_placeholders(line: str) -> str:
+    """Placeholders `【待填：…】` inside a line read as a neutral word, so markers still match."""
+    if PLACEHOLDER_ONLY.match(line):
+        return line
+    return PLACEHOLDER.sub("某某", line)
 
 
 def is_acknowledgement_like(line: str) -> bool:
@@ -103,10 +143,15 @@ def is_unit_line(line: str) -> bool:
     )
 
 
+PLACEHOLDER_ONLY = re.compile(r"^\s*【待填[:：][^】]*】\s*$")
+PLACEHOLDER = re.compile(r"【待填[:：][^】]*】")
+
+
 def is_signature_line(line: str) -> bool:
     """A line of the signature block: unit, date, contacts, or an old-style footer (主题词, 送, 印发)."""
     return (
-        date_only(line) is not None
+        bool(PLACEHOLDER_ONLY.match(line))
+        or date_only(line) is not None
         or bool(CONTACT_LABEL.match(line))
         or bool(_PRINTED.search(line))
         or is_unit_line(line)

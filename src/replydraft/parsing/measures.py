@@ -83,6 +83,12 @@ def extract_measures(paragraphs: list[tuple[str, str]]) -> list[Measure]:
         if kind == "problems":
             continue
         run = _inline_run(text)
+        if ordinal is not None and not run:
+            # one inline item per paragraph: `一是…` / `二是…` written as separate paragraphs
+            measures.append(
+                Measure(section, headings, ordinal.raw.strip(), text[len(ordinal.raw) :].strip())
+            )
+            continue
         if run:
             lead = text[: run[0][0]].strip()
             if lead and not lead.endswith(("：", ":")) and not _INTRO.search(lead):

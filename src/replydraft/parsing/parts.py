@@ -21,13 +21,15 @@ from replydraft.parsing.markers import (
     is_closing,
     is_salutation,
     is_signature_line,
+    is_title_end,
     is_title_line,
     is_title_start,
+    mask_placeholders,
 )
 
 _SALUTATION_WINDOW = 30
 """The salutation is looked for among the first lines only (after headers and titles)."""
-_OPENING_MAX = 4
+_OPENING_MAX = 5
 
 _NEXT_START = re.compile(r"^(?:下步|下一步|今后|接下来|下来|下阶段|未来|同时[，,]?下一步)")
 _NEXT_NEAR_START = re.compile(
@@ -101,7 +103,7 @@ def _opening_kind(line: str) -> str:
 def layout(lines: list[str]) -> Layout:
     """Find the regions of a reply given as clean paragraphs (blank lines allowed)."""
     idx = [i for i, line in enumerate(lines) if line.strip()]
-    text = {i: lines[i].strip() for i in idx}
+    text = {i: mask_placeholders(lines[i].strip()) for i in idx}
     kinds = ["other"] * len(lines)
     result = Layout(kinds=kinds)
     if not idx:
@@ -140,7 +142,8 @@ def layout(lines: list[str]) -> Layout:
         elif (
             is_title_start(text[i])
             and pos + 1 < head_end
-            and is_title_line(text[idx[pos + 1]])
+            and is_title_end(text[idx[pos + 1]])
+            and is_title_line(text[i] + text[idx[pos + 1]])
             and not is_title_start(text[idx[pos + 1]])
         ):
             result.title_lines.extend([i, idx[pos + 1]])

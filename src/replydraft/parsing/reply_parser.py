@@ -15,18 +15,24 @@ from replydraft.parsing import salutation as people_mod
 from replydraft.parsing import signature as sig
 from replydraft.parsing import title as title_mod
 from replydraft.parsing.cleaning import clean_document
+from replydraft.parsing.markers import split_glued_salutation
 from replydraft.parsing.measures import extract_measures
 from replydraft.parsing.parts import Layout, layout, split_handover, split_opening
 from replydraft.reply import Part, Reply
 
-_CO_OPINION_WORDS = ("协办意见", "協辦意見", "协办情况", "协办")
+_CO_OPINION_WORDS = ("协办意见", "協辦意見", "协办情况", "协办", "会办意见")
+_PREPARE_WINDOW = 40
 
 
 def _prepare(lines: list[str]) -> list[str]:
-    """Split a hand-over glued to the answer (`现答复如下:镇党委…`) in the first lines."""
+    """Split glued openings in the first lines: `张三代表：您提出的…`, `现答复如下:镇党委…`."""
     out: list[str] = []
     for n, line in enumerate(lines):
-        out.extend(split_handover(line) if n < 40 else [line])
+        if n >= _PREPARE_WINDOW:
+            out.append(line)
+            continue
+        for piece in split_glued_salutation(line):
+            out.extend(split_handover(piece))
     return out
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from replydraft.parsing.markers import SAL_PERSON, SAL_UNIT
+from replydraft.parsing.markers import SAL_PERSON, SAL_UNIT, close_spaces
 
 _NAME_SPLIT = re.compile(r"[、，,/／\s]")
 _GROUP_TAIL = re.compile(
@@ -23,7 +23,8 @@ _ACK_PERSON = re.compile(
 _WITH = re.compile(
     r"(?:您|你)(?:与|和|同)(?P<names>[^\s:：，,。；;“”《》]{2,60}?)(?P<title>代表|委员|委員)(?:们|們)?"
 )
-_TITLES = {"委員": "委员"}
+_TITLES = {"代表": "代表", "委员": "委员", "委員": "委员"}
+"""Titles the contract knows; 同志/先生/女士 address a person without one (None)."""
 
 
 @dataclass
@@ -54,21 +55,21 @@ def people(salutation: str | None, acknowledgement: str) -> People:
     ack_person = _ACK_PERSON.match(acknowledgement.strip())
     ack_names = split_names(ack_person.group("names")) if ack_person else []
     if salutation:
-        line = salutation.strip()
+        line = close_spaces(salutation.strip())
         person = SAL_PERSON.match(line)
         if person:
             names = split_names(person.group("names"))
             if names:
                 found.addressee = names[0]
                 found.co_proposers = names[1:]
-            found.addressee_title = _TITLES.get(person.group("title"), person.group("title"))
+            found.addressee_title = _TITLES.get(person.group("title"))
         else:
             unit = SAL_UNIT.match(line)
             found.addressee = (unit.group("unit") if unit else line.rstrip(":：")).strip()
             found.unit_addressee = True
     if found.addressee is None and ack_names:
         found.addressee = ack_names[0]
-        found.addressee_title = _TITLES.get(ack_person.group("title"), ack_person.group("title"))
+        found.addressee_title = _TITLES.get(ack_person.group("title"))
         found.co_proposers = ack_names[1:]
     if found.unit_addressee:
         found.proposer = ack_names[0] if ack_names else None

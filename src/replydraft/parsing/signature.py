@@ -14,6 +14,7 @@ from replydraft.parsing.dates import date_only
 from replydraft.parsing.markers import CONTACT_LABEL, UNIT_SUFFIX, is_unit_line
 from replydraft.reply import Contacts
 
+_SEAL = re.compile(r"\s*[（(](?:盖章|印章|公章|章)[）)]$")
 _PRINTED_BY = re.compile(r"^(?P<unit>\S{2,40}?)\s*(?:\d{4}\s*年.*)?印发\s*$")
 _CONTACT_UNIT = re.compile(
     r"请(?:与|和|向)(?P<unit>[^\s，,。；;：:“”]{2,30}?)(?:联系|聯系|反馈|反映)"
@@ -44,9 +45,10 @@ _NAME_THEN_PHONE = re.compile(
 )
 
 _CATEGORY = re.compile(
-    r"(?:答复类别|答复类型|办理类别|办理结果|类\s*别|类\s*型)\s*[:：]?\s*[（(【\[]?\s*(?P<c>[ABCDＡＢＣＤ])\s*类?"
+    r"(?:[\u4e00-\u9fff]{0,4}类\s*[别型]|办理结果|答复结果)\s*[:：]?\s*[（(【\[]?\s*(?P<c>[ABCDＡＢＣＤ])(?![A-Za-z0-9])"
     r"|[号號]\s*(?P<g>[ABCD])\s*类"
-    r"|^[（(]?\s*(?P<s>[ABCD])\s*类\s*[）)]?$"
+    r"|^\s*[（(]?\s*(?P<s>[ABCD])\s*类"
+    r"|[（(]\s*(?P<p>[ABCD])\s*类\s*[）)]"
 )
 _DISCLOSURE = re.compile(
     r"主动公开|依申请公开|不予公开|同意公开|不公开|是否(?:同意)?公开\s*[:：]\s*[（(]?\s*[是否]"
@@ -65,11 +67,12 @@ def signature_unit(lines: list[str]) -> str | None:
     ]
     if not candidates:
         return None
+    chosen = candidates[0]
     if date_at is not None:
         above = [n for n in candidates if n < date_at]
         if above:
-            return lines[above[-1]].strip()
-    return lines[candidates[0]].strip()
+            chosen = above[-1]
+    return _SEAL.sub("", lines[chosen].strip())
 
 
 def printed_by_unit(lines: list[str]) -> str | None:
@@ -148,7 +151,7 @@ def category(lines: list[str]) -> str | None:
     for line in lines:
         match = _CATEGORY.search(line.strip())
         if match:
-            letter = match.group("c") or match.group("g") or match.group("s")
+            letter = match.group("c") or match.group("g") or match.group("s") or match.group("p")
             return letter.translate(str.maketrans("ＡＢＣＤ", "ABCD"))
     return None
 
