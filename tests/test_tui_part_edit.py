@@ -121,7 +121,7 @@ def test_renumber_lines_continues_headings_across_parts() -> None:
         "（三）甲。",
         "（五）乙。",
     ]
-    fixed = renumber_lines(lines, {3, 7})
+    fixed = renumber_lines(lines)
     assert fixed[3] == "二、存在问题"
     assert fixed[6:] == ["三、下步举措", "（一）甲。", "（二）乙。"]
 

@@ -17,12 +17,13 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import Footer, Header, TextArea
+from textual.widgets import Footer, Header, Static, TextArea
 
 from replydraft.draft import Draft, ProposalMeta
 from replydraft.errors import ReplydraftError
@@ -55,17 +56,6 @@ ANALYSE_DELAY = 0.4
 NARROW_WIDTH = 110
 """Below this many columns the side panels shrink; below 90 the search panel starts hidden."""
 
-SUGGEST_SECTIONS = {
-    "status": "status",
-    "next_steps": "next_steps",
-    "problems": "other",
-    "other": "other",
-    "thanks": "thanks",
-    "handling": "handling",
-    "closing": "closing",
-}
-"""Library section searched for suggestions when the cursor is in a part of this kind."""
-
 
 class ReplydraftApp(App[None]):
     """Draft a reply: fill the form, watch the skeleton, pull in matched paragraphs, export."""
@@ -90,12 +80,12 @@ class ReplydraftApp(App[None]):
 
     CSS = """
     #main { height: 1fr; }
-    #left { width: 40; border-right: solid $primary-muted; }
+    #left { width: 30; border-right: solid $primary-muted; }
     #centre { width: 1fr; }
-    #right { width: 48; border-left: solid $primary-muted; }
+    #right { width: 42; border-left: solid $primary-muted; }
     #editor-title { height: 1; background: $boost; color: $text-muted; padding: 0 1; }
-    .narrow #left { width: 32; }
-    .narrow #right { width: 38; }
+    .narrow #left { width: 26; }
+    .narrow #right { width: 34; }
     .hide-left #left { display: none; }
     .hide-right #right { display: none; }
     """
@@ -122,6 +112,9 @@ class ReplydraftApp(App[None]):
         self.spans: list[draft_sync.PartSpan] = []
         self.problems: list[Problem] = []
         self.last_skeleton: str | None = None
+        """The editor text as the last skeleton left it; None once the officer has edited."""
+        self.rendered_meta: ProposalMeta = self.meta
+        """The metadata the editor's frame parts were rendered from (for refresh_frame)."""
         self.saved_text: str = ""
         self.saved_meta: ProposalMeta = self.meta
         self.autosaver = Autosaver()
@@ -133,6 +126,11 @@ class ReplydraftApp(App[None]):
         self.first_paint: float | None = None
         self.library_ready: float | None = None
         self._started = time.perf_counter()
+        self._full_meta: tuple[ProposalMeta, ProposalMeta] | None = None
+        self.dirty = False
+        """Edited since the last save (the title bar shows it)."""
+        self.form_problem = ""
+        """Why the skeleton could not follow the form just now (shown above the editor)."""
         self._initial_text = ""
         if self.draft_path is not None and self.draft_path.exists():
             loaded = Draft.load(self.draft_path)
@@ -141,6 +139,7 @@ class ReplydraftApp(App[None]):
             self._initial_text = _render(loaded)
             self.saved_text = self._initial_text
             self.saved_meta = loaded.meta
+            self.rendered_meta = loaded.meta
 
     # --- layout -------------------------------------------------------------------------
 
@@ -151,11 +150,11 @@ class ReplydraftApp(App[None]):
                 yield ProposalForm(self.meta, id="form")
                 yield Outline(id="outline")
             with Vertical(id="centre"):
-                yield _EditorTitle("草稿", id="editor-title")
+                yield Static("草稿", id="editor-title")
                 yield DraftEditor(self._initial_text, id="editor")
+                yield ChecksPanel(id="checks")
             with Vertical(id="right"):
                 yield SearchPanel(id="search")
-                yield ChecksPanel(id="checks")
         yield Footer()
 
     @property
@@ -228,7 +227,11 @@ class ReplydraftApp(App[None]):
 
     @on(ProposalForm.Changed)
     def _form_changed(self, event: ProposalForm.Changed) -> None:
-        self.meta = self.form.meta(self.meta)
+        meta = self.form.meta(self.meta)
+        if meta == self.meta:
+            return
+        self.meta = meta
+        self.dirty = True
         self._autosave_pending = True
         self._update_title()
         self._update_suggestion()
@@ -256,31 +259,37 @@ class ReplydraftApp(App[None]):
 
         try:
             skeleton = build_skeleton(meta, library, config=self.config)
-        except ReplydraftError as exc:
-            self.call_from_thread(self.notify, exc.one_line(), severity="error", timeout=8)
+        except ReplydraftError as exc:  # e.g. a date half typed: say so, keep the text
+            self.call_from_thread(self._set_form_problem, exc.one_line())
             return
         self.call_from_thread(self._skeleton_ready, seq, skeleton)
+
+    def _set_form_problem(self, problem: str) -> None:
+        self.form_problem = problem
+        self._update_title()
 
     def _skeleton_ready(self, seq: int, skeleton: Draft) -> None:
         if seq != self._skeleton_seq:
             return
+        self.form_problem = ""
         current = self.editor.text
-        previous = self._previous()
-        merged = draft_sync.merge_skeleton(current, self.last_skeleton, skeleton, previous)
-        self.last_skeleton = _render(skeleton)
-        if merged != current:
-            self.editor.set_text_undoable(merged)
-        # Paragraphs the skeleton took from the library keep their sources.
-        for part in skeleton.parts:
-            for paragraph in part.paragraphs:
-                if paragraph.source_id:
-                    self.reused.add(paragraph.text, paragraph.source_id, paragraph.source_year)
+        previous = self.reused.previous(draft_sync.with_meta(self.draft, self.rendered_meta))
+        followed, draft = draft_sync.follow_form(
+            current, self.last_skeleton, skeleton, previous, self.config
+        )
+        wholesale = draft is skeleton
+        self.draft = draft
+        self.rendered_meta = skeleton.meta
+        if followed != current:
+            self.editor.set_text_undoable(followed)
+        self.last_skeleton = self.editor.text if wholesale else None
 
     # --- editor -> outline, checks, suggestions -----------------------------------------
 
     @on(TextArea.Changed, "#editor")
     def _editor_changed(self, event: TextArea.Changed) -> None:
         self._autosave_pending = True
+        self.dirty = True
         self._update_title()
         self._schedule_analyse()
 
@@ -310,9 +319,11 @@ class ReplydraftApp(App[None]):
     def _analysed(self, seq: int, text: str, draft: Draft, spans, problems) -> None:
         if seq != self._analyse_seq:
             return
-        self.draft = draft
+        self.draft = draft  # carries the sources of inserted paragraphs from now on
+        self.reused.paragraphs.clear()
         self.spans = spans
         self.problems = problems
+        self.editor.part_kinds = [span.kind for span in spans]
         self.query_one("#outline", Outline).show(spans, text.split("\n"))
         self.query_one("#outline", Outline).mark(self.editor.cursor_location[0])
         self.query_one("#checks", ChecksPanel).show(problems)
@@ -332,11 +343,15 @@ class ReplydraftApp(App[None]):
         return found
 
     def _update_suggestion(self) -> None:
+        from replydraft.matching import SECTIONS
+
         span = self.part_at(self.editor.cursor_location[0])
-        section = SUGGEST_SECTIONS.get(span.kind) if span else None
-        if span is None or span.kind in draft_sync.FORM_PARTS:
-            section = "next_steps"
-        query = " ".join([self.meta.title, *self.meta.demands]).strip()
+        kind = span.kind if span else "next_steps"
+        if kind in draft_sync.FRAME_PARTS:
+            kind = "next_steps"  # the title or signature has no paragraphs to suggest
+        section = kind if kind in SECTIONS else None
+        meta = self.full_meta()
+        query = " ".join([meta.title, *meta.demands]).strip()
         self.search_panel.set_suggestion(query, section)
 
     @on(JumpToLine)
@@ -370,7 +385,7 @@ class ReplydraftApp(App[None]):
         the paragraph belongs to (its library section), else of 下步举措."""
         row = self.editor.cursor_location[0]
         span = self.part_at(row)
-        if span is not None and span.kind not in draft_sync.FORM_PARTS:
+        if span is not None and span.kind not in draft_sync.FRAME_PARTS:
             return row
         for kind in (section, "next_steps"):
             for candidate in self.spans:
@@ -384,26 +399,39 @@ class ReplydraftApp(App[None]):
 
     # --- draft model, save, export --------------------------------------------------------
 
+    def full_meta(self) -> ProposalMeta:
+        """The form's metadata with the config's defaults and inferred kind/demands filled in
+        (the form's own values while a field is half-typed, e.g. a date)."""
+        if self._full_meta is not None and self._full_meta[0] is self.meta:
+            return self._full_meta[1]
+        from replydraft.skeleton import complete_meta
+
+        try:
+            full = complete_meta(self.meta, self.config)
+        except ReplydraftError:
+            full = self.meta
+        self._full_meta = (self.meta, full)
+        return full
+
     def _previous(self) -> Draft:
-        return self.reused.previous(draft_sync.with_meta(self.draft, self.meta))
+        return self.reused.previous(draft_sync.with_meta(self.draft, self.full_meta()))
 
     def current_draft(self) -> Draft:
         """The draft as it stands: form metadata plus the editor's text parsed into parts."""
-        draft = draft_sync.parse(self.editor.text, self._previous())
-        return draft_sync.with_meta(draft, self.meta)
+        return draft_sync.parse(self.editor.text, self._previous())
 
     def has_unsaved(self) -> bool:
         return self.editor.text != self.saved_text or self.meta != self.saved_meta
 
     def _update_title(self) -> None:
-        name = str(self.draft_path) if self.draft_path else "（未保存的新草稿）"
-        self.sub_title = name
-        title = self.query_one("#editor-title", _EditorTitle)
-        marker = " ●未保存" if self._autosave_pending or self.has_unsaved_fast() else ""
-        title.update(f"草稿 {self.meta.title or ''}{marker}")
-
-    def has_unsaved_fast(self) -> bool:
-        return self.meta != self.saved_meta
+        self.sub_title = str(self.draft_path) if self.draft_path else "（未保存的新草稿）"
+        line = Text("草稿 ", style="bold")
+        line.append(self.meta.title or "")
+        if self.dirty:
+            line.append("  ●未保存", style="yellow")
+        if self.form_problem:
+            line.append(f"  {self.form_problem}", style="red")
+        self.query_one("#editor-title", Static).update(line)
 
     def default_draft_path(self) -> Path:
         """`<cwd>/<title>.draft.yaml`, the title cut to a safe file name."""
@@ -435,6 +463,7 @@ class ReplydraftApp(App[None]):
         self.draft_path = path
         self.saved_text = text
         self.saved_meta = self.meta
+        self.dirty = False
         self._autosave_pending = False
         self.autosave(force=True)
         self._update_title()
@@ -520,7 +549,9 @@ class ReplydraftApp(App[None]):
         self.draft = Draft(meta=meta, parts=[])
         self.draft_path = Path(item.draft_path) if item.draft_path else None
         self.last_skeleton = None
+        self.rendered_meta = meta
         self.saved_text = "\0"  # never equal: the recovered text is not in a saved file yet
+        self.dirty = True
         self._autosave_pending = True
         self.autosave()
         item.path.unlink(missing_ok=True)
@@ -622,7 +653,7 @@ class ReplydraftApp(App[None]):
             ("view: outline", "大纲 (f5)", self.action_focus_outline),
             ("view: toggle form panel", "显示/隐藏左栏 (f9)", self.action_toggle_left),
             ("view: toggle search panel", "显示/隐藏右栏 (f10)", self.action_toggle_right),
-            ("edit: renumber part", "重排当前部分序号 (ctrl+r)", self.action_renumber),
+            ("edit: renumber", "重排正文序号 (ctrl+r)", self.action_renumber),
             (
                 "edit: move paragraph up",
                 "段落上移 (ctrl+up)",
@@ -669,24 +700,6 @@ HELP_NOTES = [
     "大纲/检查: Enter 跳到对应行。自动保存每 2 秒一次；异常退出后再次启动会提示恢复。",
     "改键: 在 config.yaml 的 keymap 下写 <id>: <键>，例如 app.export: ctrl+e。",
 ]
-
-
-class _EditorTitle(Horizontal):
-    """One line above the editor: the draft's title and whether it is saved."""
-
-    def __init__(self, text: str, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self._text = text
-
-    def compose(self) -> ComposeResult:
-        from textual.widgets import Static
-
-        yield Static(self._text, id="editor-title-text")
-
-    def update(self, text: str) -> None:
-        from textual.widgets import Static
-
-        self.query_one("#editor-title-text", Static).update(text)
 
 
 def _render(draft: Draft) -> str:

@@ -5,9 +5,10 @@ whenever something needs the model (checks, save, export). The skeleton follows 
 
 * While the officer has not touched the editor (its text is still the last skeleton rendered),
   a form change replaces the whole text with the new skeleton.
-* Once the officer has edited it, a form change only updates the form-derived parts (title,
-  salutation, acknowledgement, signature), and only those the officer has not edited (the
-  part's text still equals what the last skeleton put there). Anything typed is never replaced.
+* Once the officer has edited it, a form change goes through `skeleton.refresh_frame`: a part
+  still exactly as the template wrote it for the old metadata (title, salutation,
+  acknowledgement, thanks, closing, signature…) is rewritten for the new; every part the
+  officer edited is kept as it is. Typed text is never replaced.
 
 No Textual here.
 """
@@ -19,8 +20,8 @@ from dataclasses import dataclass, field, replace
 from replydraft.draft import Draft, DraftPart, Paragraph, ProposalMeta
 from replydraft.tui.part_edit import blocks
 
-FORM_PARTS = ("title", "salutation", "acknowledgement", "signature")
-"""Parts rendered from the form alone: safe to regenerate when the officer has not edited them."""
+FRAME_PARTS = ("title", "salutation", "acknowledgement", "signature")
+"""Parts made from the form alone; inserting a library paragraph never lands in them."""
 
 
 @dataclass(frozen=True)
@@ -59,36 +60,23 @@ def part_spans(text: str, previous: Draft) -> list[PartSpan]:
     ]
 
 
-def part_texts(draft: Draft) -> dict[str, str]:
-    """The first part of each kind, as its lines joined: what the editor shows for it."""
-    found: dict[str, str] = {}
-    for part in draft.parts:
-        found.setdefault(part.kind, part.text)
-    return found
+def follow_form(
+    current: str, last: str | None, skeleton: Draft, previous: Draft, config: object = None
+) -> tuple[str, Draft]:
+    """The editor text (and its draft) after the form changed; `skeleton` is the fresh one.
 
-
-def merge_skeleton(current: str, last: str | None, new: Draft, previous: Draft) -> str:
-    """The editor text after the form changed and produced the skeleton `new`.
-
-    `last` is the skeleton text last put in the editor (None if none yet). See the module
-    docstring for what is replaced and what is kept.
+    `last` is the skeleton text last put in the editor (None if none yet); `previous` carries the
+    metadata the current text was rendered from. See the module docstring for what is kept.
     """
     from replydraft.draft_text import render_text
+    from replydraft.skeleton import refresh_frame
 
-    new_text = render_text(new)
-    if last is None or current == last or not current.strip():
-        return new_text
-    last_parts = part_texts(parse(last, previous))
-    new_parts = part_texts(new)
-    lines = current.split("\n")
-    for span in reversed(part_spans(current, previous)):
-        kind = span.kind
-        if kind not in FORM_PARTS or kind not in new_parts:
-            continue
-        shown = "\n".join(lines[span.first : span.last + 1])
-        if shown == last_parts.get(kind) and shown != new_parts[kind]:
-            lines[span.first : span.last + 1] = new_parts[kind].split("\n")
-    return "\n".join(lines)
+    if last is None and current.strip():
+        last = ""  # a loaded or recovered draft: never replace it wholesale
+    if not current.strip() or current == last:
+        return render_text(skeleton), skeleton
+    refreshed = refresh_frame(parse(current, previous), skeleton.meta, config=config)
+    return render_text(refreshed), refreshed
 
 
 @dataclass

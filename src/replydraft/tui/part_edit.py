@@ -3,8 +3,8 @@
 The editor holds the draft's text form (draft_text): one paragraph per line, parts separated by
 one blank line. Every edit here takes the editor's lines and returns new lines; the editor then
 applies the smallest changed window (`edit_window`) as ONE `TextArea.replace`, so each insert,
-move or delete is one undo step. Ordinals are rewritten by `replydraft.numbering.renumber`, part
-by part, so every ordinal after the edit follows. Offsets are characters, never cells or bytes.
+move or delete is one undo step. Ordinals are rewritten by `draft_numbering.renumber_draft` (the
+same scopes `check` uses), so every ordinal after the edit follows. Offsets are characters.
 
 No Textual here: this module is tested on its own.
 """
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from replydraft.draft import Draft, DraftPart, Paragraph, ProposalMeta
 from replydraft.numbering import LEVELS, format_ordinal, match_ordinal, strip_ordinal
 
 HEADING_MAX_CHARS = 25
@@ -104,30 +105,25 @@ def numbered(text: str, level: tuple[str, str] | None) -> str:
     return format_ordinal(level[0], 1, level[1]) + rest
 
 
-def renumber_lines(lines: list[str], touched: set[int]) -> list[str]:
-    """Renumber the parts (blocks) holding the `touched` rows; other parts stay as they are.
+def renumber_lines(lines: list[str], kinds: list[str] | None = None) -> list[str]:
+    """`lines` with the body's ordinals following their position (`draft_numbering`'s rules).
 
-    A part that opens with a numbered heading continues the headings that open earlier parts
-    (一、工作现状 … 二、存在问题 … 三、下步举措); other parts count from one on their own.
+    Each blank-line block is a part; `kinds` names them in order (frame parts are never
+    numbered). Without kinds every block counts as body. Blank lines stay where they are.
     """
-    from replydraft.numbering import renumber
+    from replydraft.draft_numbering import renumber_draft
 
+    runs = blocks(lines)
+    if kinds is None or len(kinds) != len(runs):
+        kinds = ["other"] * len(runs)
+    parts = [
+        DraftPart(kind, [Paragraph(line) for line in lines[run.first : run.last + 1]])
+        for kind, run in zip(kinds, runs, strict=True)
+    ]
+    renumbered = renumber_draft(Draft(meta=ProposalMeta(), parts=parts))
     result = list(lines)
-    all_blocks = blocks(result)
-    wanted = {block_index_at(all_blocks, row) for row in touched} - {None}
-    for index in sorted(wanted):
-        block = all_blocks[index]
-        part = result[block.first : block.last + 1]
-        context: list[str] = []
-        opening = match_ordinal(part[0])
-        if opening is not None and is_heading(part[0]):
-            for earlier in all_blocks[:index]:
-                first = result[earlier.first]
-                head = match_ordinal(first)
-                if head is not None and is_heading(first) and head.depth <= opening.depth:
-                    context.append(first)
-        fresh = renumber(context + part)[len(context) :]
-        result[block.first : block.last + 1] = fresh
+    for run, part in zip(runs, renumbered.parts, strict=True):
+        result[run.first : run.last + 1] = [p.text for p in part.paragraphs]
     return result
 
 
@@ -149,7 +145,9 @@ class EditResult:
     row: int
 
 
-def insert_paragraph(lines: list[str], row: int, text: str) -> EditResult:
+def insert_paragraph(
+    lines: list[str], row: int, text: str, kinds: list[str] | None = None
+) -> EditResult:
     """Insert `text` below the paragraph at `row`, numbered to its place, in the part at `row`.
 
     If the paragraph at `row` is only a placeholder (`（一）【待填：…】`), the new paragraph
@@ -173,7 +171,7 @@ def insert_paragraph(lines: list[str], row: int, text: str) -> EditResult:
         new_part.insert(position, numbered(text, level))
     result = lines[: block.first] + new_part + lines[block.last + 1 :]
     new_row = block.first + position
-    return EditResult(renumber_lines(result, {new_row}), new_row)
+    return EditResult(renumber_lines(result, kinds), new_row)
 
 
 def _placeholder_safe(line: str) -> bool:
@@ -183,7 +181,9 @@ def _placeholder_safe(line: str) -> bool:
         return False
 
 
-def move_paragraph(lines: list[str], row: int, delta: int) -> EditResult | None:
+def move_paragraph(
+    lines: list[str], row: int, delta: int, kinds: list[str] | None = None
+) -> EditResult | None:
     """Swap the paragraph at `row` with its neighbour inside the same part, then renumber.
 
     None when there is no neighbour in that direction (part edge, blank line, heading row).
@@ -195,10 +195,12 @@ def move_paragraph(lines: list[str], row: int, delta: int) -> EditResult | None:
         return None
     result = list(lines)
     result[row], result[target] = result[target], result[row]
-    return EditResult(renumber_lines(result, {target}), target)
+    return EditResult(renumber_lines(result, kinds), target)
 
 
-def delete_paragraph(lines: list[str], row: int) -> EditResult | None:
+def delete_paragraph(
+    lines: list[str], row: int, kinds: list[str] | None = None
+) -> EditResult | None:
     """Remove the paragraph at `row` (and a part's separator if the part empties), renumber."""
     if not 0 <= row < len(lines) or not lines[row].strip():
         return None
@@ -214,9 +216,11 @@ def delete_paragraph(lines: list[str], row: int) -> EditResult | None:
         elif row > 0 and not result[row - 1].strip():
             del result[row - 1]
             row -= 1
-        return EditResult(result, max(0, min(row, len(result) - 1)))
+        if kinds is not None and index is not None and len(kinds) == len(all_blocks):
+            kinds = kinds[:index] + kinds[index + 1 :]
+        return EditResult(renumber_lines(result, kinds), max(0, min(row, len(result) - 1)))
     new_row = min(row, block.last - 1) if block else row
-    return EditResult(renumber_lines(result, {new_row}), new_row)
+    return EditResult(renumber_lines(result, kinds), new_row)
 
 
 @dataclass(frozen=True)

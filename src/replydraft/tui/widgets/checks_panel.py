@@ -33,7 +33,7 @@ class ChecksPanel(OptionList):
     """One line per problem: code, line number, message."""
 
     DEFAULT_CSS = """
-    ChecksPanel { height: 9; border: none; border-top: solid $primary-muted; }
+    ChecksPanel { height: 8; border: none; border-top: solid $primary-muted; }
     """
 
     def __init__(self, **kwargs) -> None:
@@ -46,7 +46,8 @@ class ChecksPanel(OptionList):
         keep = self.highlighted
         options = []
         for index, problem in enumerate(problems):
-            label = Text(f"{CODE_LABELS.get(problem.code, problem.code)} ", style="bold yellow")
+            label = Text()
+            label.append(f"{CODE_LABELS.get(problem.code, problem.code)} ", style="bold yellow")
             label.append(f"L{problem.line + 1} ", style="dim")
             label.append(problem.message)
             options.append(Option(label, id=f"p{index}"))

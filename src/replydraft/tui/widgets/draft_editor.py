@@ -29,8 +29,9 @@ class DraftEditor(TextArea):
     """
 
     def __init__(self, text: str = "", **kwargs) -> None:
-        super().__init__(text, soft_wrap=True, tab_behavior="focus", **kwargs)
-        self.language = None
+        super().__init__(text, language=None, soft_wrap=True, tab_behavior="focus", **kwargs)
+        self.part_kinds: list[str] | None = None
+        """Kinds of the text's parts in order (set by the app), so frame parts stay unnumbered."""
 
     @property
     def lines(self) -> list[str]:
@@ -66,13 +67,13 @@ class DraftEditor(TextArea):
         Returns the row it landed on.
         """
         at = self.cursor_location[0] if row is None else row
-        result = part_edit.insert_paragraph(self.lines, at, text)
+        result = part_edit.insert_paragraph(self.lines, at, text, self.part_kinds)
         self.apply_lines(result.lines, result.row)
         return result.row
 
     def action_move_paragraph(self, delta: int) -> None:
         row, column = self.cursor_location
-        result = part_edit.move_paragraph(self.lines, row, delta)
+        result = part_edit.move_paragraph(self.lines, row, delta, self.part_kinds)
         if result is None:
             self.app.bell()
             return
@@ -81,15 +82,14 @@ class DraftEditor(TextArea):
 
     def action_delete_paragraph(self) -> None:
         row = self.cursor_location[0]
-        result = part_edit.delete_paragraph(self.lines, row)
+        result = part_edit.delete_paragraph(self.lines, row, self.part_kinds)
         if result is None:
             self.app.bell()
             return
         self.apply_lines(result.lines, result.row)
 
     def action_renumber(self) -> None:
-        row = self.cursor_location[0]
-        self.apply_lines(part_edit.renumber_lines(self.lines, {row}))
+        self.apply_lines(part_edit.renumber_lines(self.lines, self.part_kinds))
 
     def go_to_line(self, line: int) -> None:
         """Put the cursor at the start of `line` and show it mid-screen; focus the editor."""

@@ -7,6 +7,7 @@ from textual import on
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from replydraft.textnorm import cell_width
 from replydraft.tui.draft_sync import PartSpan
 from replydraft.tui.messages import JumpToLine
 
@@ -24,6 +25,18 @@ PART_LABELS = {
     "other": "其他",
 }
 """Chinese names of the parts (DOMAIN.md's anatomy), as officers call them."""
+
+
+def _clip(text: str, cells: int) -> str:
+    """`text` cut to `cells` terminal cells (CJK = 2), with … when cut."""
+    out, used = "", 0
+    for char in text:
+        width = cell_width(char)
+        if used + width > cells - 1:
+            return out + "…"
+        out += char
+        used += width
+    return out
 
 
 class Outline(OptionList):
@@ -45,11 +58,12 @@ class Outline(OptionList):
         self.spans = spans
         options = []
         for index, span in enumerate(spans):
-            label = Text(f"{PART_LABELS.get(span.kind, span.kind):<5}", style="bold")
-            count = span.last - span.first + 1
+            name = PART_LABELS.get(span.kind, span.kind)
+            label = Text()
+            label.append(name + " " * max(1, 9 - cell_width(name)), style="bold")
+            label.append(f"{span.last - span.first + 1}段 ", style="dim")
             first = lines[span.first] if span.first < len(lines) else ""
-            label.append(f" {count}段 ", style="dim")
-            label.append(first[:14])
+            label.append(_clip(first, max(4, self.size.width - 16 if self.size.width else 10)))
             options.append(Option(label, id=f"part{index}"))
         self.set_options(options)
         if keep is not None and keep < len(options):

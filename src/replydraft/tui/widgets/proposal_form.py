@@ -25,19 +25,19 @@ TEXT_FIELDS: list[tuple[str, str, str]] = [
     ("session", "届次", "市十八届人大二次会议"),
     ("proposer", "领衔人", "张三"),
     ("co_proposers", "附议人", "李四、王五"),
-    ("lead_unit", "主办单位", "协办意见时填写"),
-    ("unit", "答复单位", "市科学技术局"),
+    ("lead_unit", "主办单位", "协办时填"),
+    ("unit", "单位", "市科学技术局"),
     ("date", "日期", "2026-05-20"),
     ("leader", "分管领导", ""),
     ("handler", "承办人", ""),
-    ("phone", "联系电话", ""),
+    ("phone", "电话", ""),
 ]
 """(field, label, placeholder) of the one-line inputs, in form order (selects go between)."""
 
 SELECTS_BEFORE = {
     "number": ("kind", "类型", KIND_CHOICES, "suggestion", False),
     "lead_unit": ("role", "文种", ROLE_CHOICES, "reply", False),
-    "leader": ("category", "答复类别", CATEGORY_CHOICES, None, True),
+    "leader": ("category", "类别", CATEGORY_CHOICES, None, True),
 }
 """Select rows, keyed by the input they go before: (field, label, choices, default, blank ok)."""
 
@@ -53,7 +53,7 @@ class FormRow(Horizontal):
 
     DEFAULT_CSS = """
     FormRow { height: 1; margin-bottom: 0; }
-    FormRow > Label { width: 9; color: $text-muted; }
+    FormRow > Label { width: 8; color: $text-muted; }
     FormRow > Input { width: 1fr; }
     FormRow > Select { width: 1fr; }
     """
@@ -105,7 +105,7 @@ class ProposalForm(VerticalScroll):
                     type="integer" if name == "number" else "text",
                     id=name,
                 )
-        yield Label("建议/提案原文（可粘贴）:", classes="hint")
+        yield Label("原文（可粘贴建议/提案）:", classes="hint")
         area = TextArea(meta.proposal_text or "", soft_wrap=True, id="proposal_text")
         area.language = None
         yield area
@@ -151,7 +151,7 @@ class ProposalForm(VerticalScroll):
         values["proposal_text"] = proposal_text or None
         base = base or ProposalMeta()
         merged = {**base.__dict__, **values}
-        merged["demands"] = _demands(proposal_text) if proposal_text else []
+        merged["demands"] = []  # skeleton.complete_meta extracts them from the proposal text
         return ProposalMeta(**merged)
 
     def load(self, meta: ProposalMeta) -> None:
@@ -167,11 +167,3 @@ class ProposalForm(VerticalScroll):
 
     def focus_title(self) -> None:
         self.query_one("#title", Input).focus()
-
-
-def _demands(proposal_text: str) -> list[str]:
-    try:
-        from replydraft.demands import extract_demands
-    except ImportError:  # the demands module has not landed yet
-        return []
-    return extract_demands(proposal_text)

@@ -23,6 +23,8 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from replydraft.errors import ReplydraftError
+
 if TYPE_CHECKING:
     from replydraft.library import Library
     from replydraft.matching import Match
@@ -35,8 +37,6 @@ SECTION_LABELS = {
     "handling": "办理过程",
     "closing": "结束语",
 }
-SNIPPET_CHARS = 72
-"""How much of a paragraph a result shows (the preview shows it whole)."""
 
 
 def source_label(match: Match) -> str:
@@ -61,16 +61,19 @@ def highlighted(
     return out
 
 
-def result_prompt(match: Match) -> Text:
-    """Two lines: score, section and source; then the text around the first match."""
+def result_prompt(match: Match, width: int = 40) -> Text:
+    """One line of score, section and source (clipped to `width` cells), then about two lines
+    of the text around the first match."""
     entry = match.entry
-    head = Text()
+    head = Text(no_wrap=True, overflow="ellipsis")
     head.append(f"{match.score:5.1f} ", style="bold")
     head.append(f"[{SECTION_LABELS.get(entry.section, entry.section)}] ", style="italic")
     head.append(source_label(match), style="dim")
+    head.truncate(max(10, width), overflow="ellipsis")
+    chars = max(10, width - 2)  # about two lines of CJK (2 cells each)
     first = match.spans[0][0] if match.spans else 0
-    start = max(0, min(first - 12, len(entry.text) - SNIPPET_CHARS))
-    end = min(len(entry.text), start + SNIPPET_CHARS)
+    start = max(0, min(first - 8, len(entry.text) - chars))
+    end = min(len(entry.text), start + chars)
     body = highlighted(entry.text, match.spans, start, end)
     if start > 0:
         body = Text("…") + body
@@ -174,10 +177,12 @@ class SearchPanel(Vertical):
     @work(thread=True, exclusive=True, group="search")
     def _search(self, seq: int, query: str, section: str | None, suggested: bool) -> None:
         library = self.library
-        if library is None or not query:
-            results: list[Match] = []
-        else:
-            results = library.search(query, top=self.top, section=section)
+        results: list[Match] = []
+        if library is not None and query:
+            try:
+                results = library.search(query, top=self.top, section=section)
+            except ReplydraftError as exc:
+                self.app.call_from_thread(self.notify, exc.one_line(), severity="warning")
         self.app.call_from_thread(self._show, seq, query, results, suggested)
 
     def _show(self, seq: int, query: str, results: list[Match], suggested: bool) -> None:
@@ -188,7 +193,8 @@ class SearchPanel(Vertical):
         self.matches = results
         options = self.query_one("#results", OptionList)
         options.set_options(
-            Option(result_prompt(match), id=f"r{index}") for index, match in enumerate(results)
+            Option(result_prompt(match, options.size.width - 2), id=f"r{index}")
+            for index, match in enumerate(results)
         )
         if results:
             options.highlighted = 0
