@@ -162,3 +162,16 @@ def test_a_bad_date_is_refused() -> None:
 
     with pytest.raises(ReplydraftError, match="not a date"):
         build_skeleton(ProposalMeta(**{**META.__dict__, "date": "soon"}), None)
+
+
+def test_refresh_follows_new_metadata_where_the_officer_did_not_edit() -> None:
+    from replydraft.skeleton import refresh_frame
+
+    bare = ProposalMeta(title="关于加快人工智能产业发展的建议")
+    draft = build_skeleton(bare, None)
+    draft.part("problems").paragraphs[0].text = "这是我写的话。"
+    # The stored meta need not be completed (kind inferred) for the frame to be recognised.
+    refreshed = refresh_frame(draft, ProposalMeta(**{**bare.__dict__, "proposer": "杜国强"}))
+    assert part(refreshed, "salutation") == ["杜国强代表："]
+    assert part(refreshed, "problems") == ["这是我写的话。"]
+    assert refreshed.meta.proposer == "杜国强"

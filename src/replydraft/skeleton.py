@@ -262,7 +262,8 @@ def refresh_frame(draft: Draft, new_meta: ProposalMeta, *, config: Config | None
     a part the officer edited is kept as it is. Returns a new draft with the new metadata.
     """
     new_meta = complete_meta(new_meta, config)
-    old = {p.kind: p.paragraphs for p in render_template_parts(draft.meta)}
+    old_meta = complete_meta(draft.meta, config)
+    old = {p.kind: p.paragraphs for p in render_template_parts(old_meta)}
     new = {p.kind: p.paragraphs for p in render_template_parts(new_meta)}
     parts = []
     for part in draft.parts:
