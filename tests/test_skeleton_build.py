@@ -175,3 +175,17 @@ def test_refresh_follows_new_metadata_where_the_officer_did_not_edit() -> None:
     assert part(refreshed, "salutation") == ["杜国强代表："]
     assert part(refreshed, "problems") == ["这是我写的话。"]
     assert refreshed.meta.proposer == "杜国强"
+
+
+def test_skeleton_modules_do_not_load_textual() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import replydraft.skeleton, replydraft.draft_text, replydraft.rendering\n"
+        "import replydraft.commands.skeleton, replydraft.commands.config\n"
+        "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
