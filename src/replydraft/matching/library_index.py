@@ -29,18 +29,34 @@ class IndexState:
     count: int
     newest_year: int | None
     loaded_from_disk: bool = False
-    folded: dict[int, str] = field(default_factory=dict)  # entry position -> folded text
+    folded: dict[int, tuple[str, str]] = field(default_factory=dict)  # position -> folded texts
 
     def folded_text(self, position: int) -> str:
-        text = self.folded.get(position)
-        if text is None:
-            text = fold_aligned(self.entries[position].text)
-            self.folded[position] = text
-        return text
+        return self._folded(position)[0]
+
+    def folded_heading(self, position: int) -> str:
+        return self._folded(position)[1]
+
+    def _folded(self, position: int) -> tuple[str, str]:
+        pair = self.folded.get(position)
+        if pair is None:
+            entry = self.entries[position]
+            pair = (fold_aligned(entry.text), fold_aligned(topical_heading(entry)))
+            self.folded[position] = pair
+        return pair
+
+
+def topical_heading(entry: Any) -> str:
+    """The entry's nearest heading without its ordinal: a paragraph under 完善科技金融支撑体系 is
+    about 科技金融 even where its own text does not say so."""
+    from replydraft.numbering import strip_ordinal
+
+    headings = getattr(entry, "headings", None) or []
+    return strip_ordinal(headings[-1].strip())[1] if headings else ""
 
 
 def documents(entries: list[Any]) -> tuple[list[str], np.ndarray, list[str]]:
-    """Texts to index (each entry's text, then its older versions'), their entry, and entry ids."""
+    """Texts to index (each entry's text, its older versions', its heading), their entry, entry ids."""
     texts: list[str] = []
     owners: list[int] = []
     for position, entry in enumerate(entries):
@@ -48,6 +64,10 @@ def documents(entries: list[Any]) -> tuple[list[str], np.ndarray, list[str]]:
         owners.append(position)
         for version in getattr(entry, "versions", None) or ():
             texts.append(version.text)
+            owners.append(position)
+        heading = topical_heading(entry)
+        if heading:
+            texts.append(heading)
             owners.append(position)
     ids = [str(getattr(entry, "id", "")) for entry in entries]
     return texts, np.asarray(owners, dtype=np.int32), ids

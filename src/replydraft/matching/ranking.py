@@ -27,10 +27,14 @@ MAX_QUERY_TERMS = 96
 """A long query keeps only its rarest bigrams: enough to find the paragraph, cheap to score."""
 FUZZY_WEIGHT = 0.5
 SECTION_BONUS = 10.0
-PINNED_BONUS = 15.0
+PINNED_BONUS = 20.0
 RECENCY_BONUS = 3.0
 RECENCY_YEARS = 10
 MIN_SCORE = 20.0
+HEADING_WEIGHT = 0.9
+"""A match in the paragraph's heading counts a little less than one in its text."""
+PHRASE_PENALTY = 10.0
+"""Set phrases (thanks, handling, closing) rank below measure paragraphs matching as well."""
 
 
 @dataclass
@@ -138,6 +142,9 @@ def search(
     bm25 = np.array([s for _, s in candidates])
     texts = [state.folded_text(p) for p in positions]
     fuzzy = fuzzy_scores(parsed, texts)
+    if not parsed.long:  # a short query may name the topic of the paragraph's heading
+        headings = [state.folded_heading(p) for p in positions]
+        fuzzy = np.maximum(fuzzy, HEADING_WEIGHT * fuzzy_scores(parsed, headings))
     blended = FUZZY_WEIGHT * fuzzy + (1 - FUZZY_WEIGHT) * 100.0 * bm25 / bm25.max()
     ranked = []
     for i, position in enumerate(positions):
@@ -145,6 +152,8 @@ def search(
             continue
         entry = state.entries[position]
         bonus = 0.0
+        if getattr(entry, "kind", "measure") != "measure":
+            bonus -= PHRASE_PENALTY
         if section is not None and getattr(entry, "section", None) == section:
             bonus += SECTION_BONUS
         if getattr(entry, "pinned", False):

@@ -1,0 +1,279 @@
+"""Benchmark paragraph search: latency, index build, memory, the naive baseline, and quality.
+
+Prints one JSON document. Libraries of 1k/10k/100k paragraphs are SYNTHETIC: sentences of the
+real replies (the seeds, plus ../shared/corpus when present) recombined at random. Each size runs
+in a fresh process so its peak RSS is its own. Quality (re-find and topic precision) is measured
+on the real library built from the seeds (+ corpus) with the committed query sets in
+scripts/queries/.
+
+    .venv/bin/python scripts/bench_search.py            # everything (a few minutes)
+    .venv/bin/python scripts/bench_search.py --sizes 1000,10000 --quick
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "corpus"
+QUERIES = Path(__file__).resolve().parent / "queries"
+sys.path.insert(0, str(QUERIES))
+
+TITLE_FRAMES = ["关于{}的建议", "关于{}的提案", "《关于{}的建议》", "关于进一步{}的建议"]
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return 0.0
+    index = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def source_texts() -> tuple[list[str], bool]:
+    """Cleaned texts of the seeds and (if present) the corpus replies."""
+    from replydraft.decoding import read_text
+    from replydraft.resources import seeds_dir
+
+    files = sorted(seeds_dir().glob("*.txt"))
+    has_corpus = CORPUS.is_dir()
+    if has_corpus:
+        files += sorted(CORPUS.glob("dev-*.txt"))
+    try:
+        from replydraft.parsing import clean_text
+    except ImportError:  # the parser is optional for the synthetic libraries
+
+        def clean_text(text: str) -> str:
+            return text
+
+    return [clean_text(read_text(f)) for f in files], has_corpus
+
+
+def sentences(texts: list[str]) -> list[str]:
+    out = []
+    for text in texts:
+        for line in text.splitlines():
+            line = line.strip()
+            if len(line) < 20:
+                continue
+            out += [s for s in re.split(r"(?<=[。；;！!])", line) if len(s) >= 12]
+    return sorted(set(out))
+
+
+def synthetic_texts(size: int, seed: int = 7) -> list[str]:
+    """`size` paragraphs of 1-5 real sentences recombined; figures re-drawn so texts vary."""
+    pool = sentences(source_texts()[0])
+    rng = random.Random(seed)
+
+    def refigure(sentence: str) -> str:
+        return re.sub(r"\d+", lambda m: str(rng.randint(1, 3000)), sentence)
+
+    return ["".join(refigure(s) for s in rng.sample(pool, rng.randint(1, 5))) for _ in range(size)]
+
+
+def synthetic_library(size: int):
+    from replydraft.library import Entry, Library, Source
+
+    texts = synthetic_texts(size)
+    rng = random.Random(size)
+    sources = [
+        Source(file=f"synthetic-{i}.txt", unit=u, year=y)
+        for i, (u, y) in enumerate(
+            (u, y) for u in ("市科技局", "县教育局", "区交通运输局") for y in range(2015, 2026)
+        )
+    ]
+    entries = [
+        Entry(
+            id=f"s-{i:06d}",
+            kind="measure",
+            section=rng.choice(("status", "next_steps", "other")),
+            headings=[],
+            text=text,
+            source=rng.choice(sources),
+        )
+        for i, text in enumerate(texts)
+    ]
+    return Library(entries, None, f"synthetic-{size}-{len(texts)}")
+
+
+def latency_queries(library, count: int) -> dict[str, list[str]]:
+    """Titles, keyword queries and pasted (edited) paragraphs."""
+    from make_refind import edit_figures
+    from topics import load_topics
+
+    rng = random.Random(11)
+    topics = [t["query"] for t in load_topics()]
+    heads = [t for t in topics if " " not in t]
+    titles = [
+        rng.choice(TITLE_FRAMES).format("加强" + rng.choice(heads) + "工作") for _ in range(count)
+    ]
+    keywords = [
+        " ".join(rng.sample(heads, rng.randint(1, 3))) if i % 2 else rng.choice(topics)
+        for i in range(count)
+    ]
+    texts = [e.text for e in library.entries if len(e.text) >= 150]
+    pasted = [edit_figures(rng.choice(texts), rng) for _ in range(count)]
+    return {"title": titles, "keywords": keywords, "long_fragment": pasted}
+
+
+def time_queries(run, queries: list[str]) -> list[float]:
+    times = []
+    for query in queries:
+        start = time.perf_counter()
+        run(query)
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def summary(times: list[float]) -> dict[str, float]:
+    return {
+        "n": len(times),
+        "p50_ms": round(percentile(times, 50), 2),
+        "p95_ms": round(percentile(times, 95), 2),
+        "max_ms": round(max(times), 2) if times else 0.0,
+    }
+
+
+def bench_size(size: int, count: int, baseline_count: int) -> dict:
+    """One library size, in this (fresh) process."""
+    from rapidfuzz import fuzz, process
+
+    from replydraft.matching import library_index, search
+    from replydraft.matching.tokens import fold_aligned
+
+    start = time.perf_counter()
+    library = synthetic_library(size)
+    generate_s = time.perf_counter() - start
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    start = time.perf_counter()
+    state = library_index.index_for(library)  # builds and saves the .npz
+    build_s = time.perf_counter() - start
+    index = state.index
+    index_mb = sum(a.nbytes for a in (index.vocab, index.indptr, index.docs, index.weights)) / 2**20
+    queries = latency_queries(library, count)
+    search(library, "预热")
+    ours = {
+        kind: summary(time_queries(lambda q: search(library, q, top=10), qs))
+        for kind, qs in queries.items()
+    }
+    folded = [fold_aligned(e.text) for e in library.entries]
+
+    def naive(query: str) -> None:
+        process.extract(fold_aligned(query), folded, scorer=fuzz.partial_ratio, limit=10)
+
+    baseline = {}
+    for kind, qs in queries.items():
+        limit = baseline_count if kind != "long_fragment" else max(1, baseline_count // 3)
+        baseline[kind] = summary(time_queries(naive, qs[:limit]))
+        baseline[kind]["speed_ratio_p50"] = round(
+            baseline[kind]["p50_ms"] / max(ours[kind]["p50_ms"], 1e-3), 1
+        )
+    return {
+        "paragraphs": size,
+        "synthetic": True,
+        "documents_indexed": index.n_docs,
+        "generate_s": round(generate_s, 2),
+        "index_build_s": round(build_s, 3),
+        "index_mb": round(index_mb, 1),
+        "vocabulary_bigrams": int(index.vocab.size),
+        "postings": int(index.docs.size),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "rss_before_index_mb": round(rss_before, 1),
+        "latency": ours,
+        "baseline_partial_ratio_full_scan": baseline,
+    }
+
+
+def cold_start(size: int) -> dict:
+    """A fresh process: import, load the saved .npz index, answer the first query."""
+    library = synthetic_library(size)
+    start = time.perf_counter()
+    from replydraft.matching import library_index, search
+
+    state = library_index.index_for(library)
+    results = search(library, "科技金融 知识产权质押")
+    return {
+        "loaded_from_disk": state.loaded_from_disk,
+        "first_query_after_start_s": round(time.perf_counter() - start, 3),
+        "results": len(results),
+    }
+
+
+def in_fresh_process(args: list[str], home: str) -> dict:
+    env = dict(os.environ, REPLYDRAFT_HOME=home)
+    out = subprocess.run(
+        [sys.executable, __file__, *args], env=env, capture_output=True, text=True, check=True
+    )
+    return json.loads(out.stdout)
+
+
+def quality() -> dict:
+    from quality import evaluate
+
+    return evaluate(CORPUS)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--queries", type=int, default=60, help="queries per kind and size")
+    parser.add_argument("--baseline-queries", type=int, default=30)
+    parser.add_argument("--quick", action="store_true", help="fewer queries")
+    parser.add_argument("--no-quality", action="store_true")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--cold", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(bench_size(args.one, args.queries, args.baseline_queries)))
+        return 0
+    if args.cold:
+        print(json.dumps(cold_start(args.cold)))
+        return 0
+    if args.quick:
+        args.queries, args.baseline_queries = 20, 6
+    has_corpus = CORPUS.is_dir()
+    report: dict = {
+        "note": "libraries are SYNTHETIC: sentences of real replies (seeds"
+        + (" + ../shared/corpus" if has_corpus else "; ../shared/corpus absent, skipped")
+        + ") recombined at random; quality is measured on the real library",
+        "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
+        "sizes": [],
+    }
+    with tempfile.TemporaryDirectory() as home:
+        for size in (int(s) for s in args.sizes.split(",")):
+            baseline = (
+                args.baseline_queries if size < 100_000 else max(2, args.baseline_queries // 5)
+            )
+            one = in_fresh_process(
+                [
+                    "--one",
+                    str(size),
+                    "--queries",
+                    str(args.queries),
+                    "--baseline-queries",
+                    str(baseline),
+                ],
+                home,
+            )
+            one["cold_start"] = in_fresh_process(["--cold", str(size)], home)
+            report["sizes"].append(one)
+            print(f"size {size} done", file=sys.stderr)
+        if not args.no_quality:
+            os.environ["REPLYDRAFT_HOME"] = home  # never the officer's own synonyms or cache
+            report["quality"] = quality()
+    print(json.dumps(report, ensure_ascii=False, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
