@@ -121,6 +121,7 @@ def test_any_edit_then_renumber_counts_each_level_from_one(texts, ops) -> None:
     assert renumber(fixed) == fixed
     # Only a level mixed under one heading can remain; counting problems never do.
     assert all("different level" in message for _i, message in numbering_issues(fixed))
+
     # Renumbering changes ordinals only: the words stay the same.
     def words(text: str) -> str:
         return re.sub("[一二三四五六七八九十0-9０-９]+", "#", text)
