@@ -36,15 +36,36 @@ _FURNITURE = re.compile(
 )
 _BULLET = re.compile(r"^[•·●▪◆]\s*")
 _TRAILING_BARS = re.compile(r"[\s|｜]+$")
-_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
 
 _CN_NUM = "[一二三四五六七八九十]{1,3}"
-_RUN_ON_SPLIT = re.compile(
-    rf"\s+(?=(?:{_CN_NUM}、|[（(]{_CN_NUM}[）)]))"  # before 一、 / （一）
-    r"|(?<=[。！!？?；;：:”])\s+(?=\S)"  # after a sentence end or a colon
-    r"|\s+(?=[^\s，,。:：]{2,24}(?:代表|委员)们?\s*[:：])"  # before a salutation
+_GAP = re.compile(r"[ \t\u3000\u00a0]+")
+_UNIT_END = r"(?:局|委员会|委|办公室|政府|街道|镇|乡|中心|院|厅|部|处|公司|队|站|管委会|分局)"
+_CUT_BEFORE = re.compile(
+    rf"^(?:{_CN_NUM}、|[（(]{_CN_NUM}[）)])"  # 一、 / （一）
+    r"|^(?:尊敬的)?[^\s，,。:：]{2,24}(?:代表|委员|委員)(?:们|們)?\s*(?:[:：]|\s(?:提出|您|你))"  # a salutation
+    r"|^尊敬的"
+    r"|^(?:分管领导|分管负责人|责任领导|承办负责人|承办人|联系人|联系电话|联系单位|签发人|经办人|主题词)"
+    r"(?:及(?:联系)?电话)?\s*[:：]|^(?:报|送|抄送|抄报)\s*[:：]"
+    rf"|^(?:{_LABELS})\s*[:：]"  # a metadata label
+    r"|^[^\s。，,]{0,24}?(?:关于|对)[^。，,:：]{2,60}?(?:答\s?复|复函|协办意见|的函|答复意见)(?:\s|$)"  # a title
+    r"|^(?:【打印|【关闭|当前位置|您现在所在的位置|您当前所在位置|首页\s*[>/]|[•·●])"
 )
-_TITLE_END_SPACE = re.compile(r"(?<=答复|复函|意见|的函)\s+")
+_UNIT_AHEAD = re.compile(rf"^[^\s，,。:：；;]{{2,40}}?{_UNIT_END}(?:\s|$)")
+_PRINTED_AHEAD = re.compile(r"^\S{0,16}印发")
+_SENTENCE_END = "。！!？?；;”"
+_LABEL_BEFORE_COLON = re.compile(
+    rf"(?:{_LABELS}|分管领导|负责人|责任领导|承办人|联系人|联系电话|签发人|经办人|电话)\s*[:：]$"
+)
+_TITLE_ENDING = re.compile(r"(?:答\s?复|复函|答复意见|协办意见|的函)$")
+_ADDRESSED = re.compile(r"(?:代表|委员|委員)(?:们|們)?$")
+_ACK_START = re.compile(r"^(?:提出|您|你)")
+_DATE_AHEAD = re.compile(
+    r"^(?:(?:19|20)\d{2}\s*[年.\-/]\s*\d{1,2}\s*[月.\-/]\s*\d{1,2}\s*日?|[〇○零一二三四五六七八九]{4}年"
+    r"|(?:19|20)\d{5,6}$)"
+)
+_DATE_BEHIND = re.compile(r"(?:\d{1,2}\s*日|[一二三四五六七八九十]{1,3}日)$")
+_TAIL = 80
+"""Dates split a run-on line only near its end, where the signature is."""
 _HEADING_THEN_TEXT = re.compile(rf"^({_CN_NUM}、[^\s。，,：:；;]{{2,30}})\s+(?=\S)")
 _RUN_ON_MIN = 100
 """A line this long with paragraph breaks flattened into spaces is split back (seed 002)."""
@@ -80,31 +101,57 @@ def is_furniture(line: str) -> bool:
     return bool(_FURNITURE.search(line) or _META_LINE.match(line) or _BULLET.match(line))
 
 
+def _cut_here(before: str, after: str) -> bool:
+    """Whether a space between `before` and `after` was a paragraph break in a run-on line."""
+    if not before or not after:
+        return False
+    last = before[-1]
+    if _CUT_BEFORE.match(after):
+        return True
+    if last in _SENTENCE_END:
+        return True
+    if last in "：:":
+        if before[-2:-1].isdigit() and after[:1].isdigit():
+            return False  # a time, `11: 03`
+        return not _LABEL_BEFORE_COLON.search(before)
+    if _TITLE_ENDING.search(before) or (_ADDRESSED.search(before) and _ACK_START.match(after)):
+        return True
+    if before.endswith("如下"):
+        return True  # a hand-over without its colon
+    if len(after) <= _TAIL and not _PRINTED_AHEAD.match(after):
+        return bool(
+            _DATE_AHEAD.match(after) or _DATE_BEHIND.search(before) or _UNIT_AHEAD.match(after)
+        )
+    return False
+
+
 def split_run_on(line: str) -> list[str]:
     """Split a whole document flattened onto one line back into paragraphs.
 
-    Breaks at spaces before ordinals (`一、`, `（一）`), after sentence ends and colons, before a
-    salutation (`沈斌代表:`), after a title ending (`…的答复意见 `) near the start, after a short
-    `一、` heading, and before a trailing signature date.
+    A space is a paragraph break before an ordinal (`一、`, `（一）`), a salutation, a contacts or
+    metadata label, a title or page furniture; after a sentence end, a colon (not a label's),
+    a title ending or a salutation without colon; around a signature date near the end. A
+    short `一、` heading is cut from the text that follows it.
     """
-    if len(line) < _RUN_ON_MIN or line.count(" ") + line.count("\u3000") < 3:
+    if len(line) < _RUN_ON_MIN or len(_GAP.findall(line)) < 3:
         return [line]
-    head = line[:160]
-    title_end = _TITLE_END_SPACE.search(head)
-    if title_end:
-        line = line[: title_end.start()] + "\n" + line[title_end.end() :]
     pieces: list[str] = []
-    for piece in _RUN_ON_SPLIT.split(line):
-        for sub in piece.split("\n"):
-            sub = sub.strip()
-            if not sub:
-                continue
-            heading = _HEADING_THEN_TEXT.match(sub)
-            if heading:
-                pieces.append(heading.group(1))
-                sub = sub[heading.end() :]
-            pieces.extend(_split_trailing_date(sub))
-    return pieces
+    start = 0
+    for gap in _GAP.finditer(line):
+        if _cut_here(line[start : gap.start()], line[gap.end() :]):
+            pieces.append(line[start : gap.start()])
+            start = gap.end()
+    pieces.append(line[start:])
+    out: list[str] = []
+    for piece in pieces:
+        piece = piece.strip()
+        heading = _HEADING_THEN_TEXT.match(piece)
+        if heading:
+            out.append(heading.group(1))
+            piece = piece[heading.end() :]
+        if piece:
+            out.append(piece)
+    return out
 
 
 def _split_trailing_date(line: str) -> list[str]:
@@ -141,7 +188,11 @@ def clean_document(text: str) -> CleanDocument:
         if is_furniture(line):
             _record_meta(_BULLET.sub("", line), meta)
             continue
-        for piece in split_run_on(line):
+        pieces = split_run_on(line)
+        for piece in pieces:
+            if len(pieces) > 1 and is_furniture(piece):
+                _record_meta(_BULLET.sub("", piece), meta)
+                continue
             lines.extend(_split_trailing_date(piece) if len(piece) <= 60 else [piece])
     return CleanDocument(lines=lines, meta=meta)
 
@@ -149,8 +200,3 @@ def clean_document(text: str) -> CleanDocument:
 def clean_text(text: str) -> str:
     """The noise-stripping step: clean paragraphs of `text`, one per line (see module doc)."""
     return "\n".join(clean_document(text).lines)
-
-
-def collapse_spaces(text: str) -> str:
-    """Runs of spaces (ASCII, ideographic, NBSP) become one space; ends are trimmed."""
-    return _SPACES.sub(" ", text).strip()

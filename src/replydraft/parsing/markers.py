@@ -79,6 +79,11 @@ def is_title_end(line: str) -> bool:
     return len(line) <= 80 and bool(TITLE_END.search(line)) and not _SENTENCE_PUNCT.search(line)
 
 
+def is_title_continuation(line: str) -> bool:
+    """A middle piece of a title split over three lines: short, no sentence punctuation."""
+    return len(line) <= 40 and not _SENTENCE_PUNCT.search(line)
+
+
 def is_title_start(line: str) -> bool:
     """The first half of a title split over lines (`对市十八届人大一次会议`)."""
     return (

@@ -21,6 +21,7 @@ from replydraft.parsing.markers import (
     is_closing,
     is_salutation,
     is_signature_line,
+    is_title_continuation,
     is_title_end,
     is_title_line,
     is_title_start,
@@ -92,6 +93,27 @@ def heading_text(text: str) -> str | None:
     return rest
 
 
+_TITLE_PIECES = 3
+
+
+def _split_title_at(lines: list[str]) -> int:
+    """How many of the first `lines` form one title (0 if none): a title line, or a title
+    split over up to three lines (`对市十八届人大一次会议` / `第107号建议的答复`)."""
+    if is_title_line(lines[0]):
+        return 1
+    if not is_title_start(lines[0]):
+        return 0
+    for count in range(2, min(_TITLE_PIECES, len(lines)) + 1):
+        last = lines[count - 1]
+        if is_title_start(last):
+            return 0
+        if is_title_end(last):
+            return count if is_title_line("".join(lines[:count])) else 0
+        if len(last) > _HEAD_MAX or not is_title_continuation(last):
+            return 0
+    return 0
+
+
 def _opening_kind(line: str) -> str:
     if "收悉" in line or "提出" in line or "提交" in line:
         return "acknowledgement"
@@ -136,21 +158,13 @@ def layout(lines: list[str]) -> Layout:
     pos = 0
     while pos < head_end:
         i = idx[pos]
-        if is_title_line(text[i]):
-            result.title_lines.append(i)
-            result.titles.append([i])
-        elif (
-            is_title_start(text[i])
-            and pos + 1 < head_end
-            and is_title_end(text[idx[pos + 1]])
-            and is_title_line(text[i] + text[idx[pos + 1]])
-            and not is_title_start(text[idx[pos + 1]])
-        ):
-            result.title_lines.extend([i, idx[pos + 1]])
-            result.titles.append([i, idx[pos + 1]])
-            pos += 1
-        else:
-            result.header.append(i)
+        group = _split_title_at([text[j] for j in idx[pos:head_end]])
+        if group:
+            result.title_lines.extend(idx[pos : pos + group])
+            result.titles.append(idx[pos : pos + group])
+            pos += group
+            continue
+        result.header.append(i)
         pos += 1
     if sal_pos is not None:
         result.salutation = idx[sal_pos]

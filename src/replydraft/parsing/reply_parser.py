@@ -43,7 +43,7 @@ def parse_reply(text: str) -> Reply:
     found = layout(lines)
     reply = Reply()
 
-    title = "".join(lines[i] for i in found.titles[0]) if found.titles else None
+    title = _best_title(["".join(lines[i] for i in group) for group in found.titles])
     reply.title = title
     header = [lines[i] for i in found.header + found.title_lines]
     opening_text = "".join(lines[i] for i in found.opening)
@@ -113,6 +113,15 @@ def parse_reply(text: str) -> Reply:
     reply.parts = _parts(lines, found)
     reply.measures = extract_measures([(found.kinds[i], lines[i]) for i in found.body])
     return reply
+
+
+def _best_title(titles: list[str]) -> str | None:
+    """The first title that names a session and number, else the first title (pages repeat
+    the title, and a copy may be damaged or cut)."""
+    for title in titles:
+        if title_mod.title_session_number(title)[0]:
+            return title
+    return titles[0] if titles else None
 
 
 def _receipt_clause(text: str) -> str:
