@@ -50,6 +50,8 @@ _CUT_BEFORE = re.compile(
     r"|^[^\s。，,]{0,24}?(?:关于|对)[^。，,:：]{2,60}?(?:答\s?复|复函|协办意见|的函|答复意见)(?:\s|$)"  # a title
     r"|^(?:【打印|【关闭|当前位置|您现在所在的位置|您当前所在位置|首页\s*[>/]|[•·●])"
 )
+_UNIT_GLUED = re.compile(rf"^[^\s，,。:：；;0-9]{{2,40}}?{_UNIT_END}$")
+"""`慈溪市科学技术局2022年6月22日`: a unit name glued to the signature date."""
 _UNIT_AHEAD = re.compile(rf"^[^\s，,。:：；;]{{2,40}}?{_UNIT_END}(?:\s|$)")
 _PRINTED_AHEAD = re.compile(r"^\S{0,16}印发")
 _SENTENCE_END = "。！!？?；;”"
@@ -101,8 +103,11 @@ def is_furniture(line: str) -> bool:
     return bool(_FURNITURE.search(line) or _META_LINE.match(line) or _BULLET.match(line))
 
 
-def _cut_here(before: str, after: str) -> bool:
-    """Whether a space between `before` and `after` was a paragraph break in a run-on line."""
+def _cut_here(before: str, after: str, remaining: int) -> bool:
+    """Whether a space between `before` and `after` was a paragraph break in a run-on line.
+
+    `before`/`after` are short windows around the space; `remaining` is how much text follows.
+    """
     if not before or not after:
         return False
     last = before[-1]
@@ -118,11 +123,15 @@ def _cut_here(before: str, after: str) -> bool:
         return True
     if before.endswith("如下"):
         return True  # a hand-over without its colon
-    if len(after) <= _TAIL and not _PRINTED_AHEAD.match(after):
+    if remaining <= _TAIL and not _PRINTED_AHEAD.match(after):
         return bool(
             _DATE_AHEAD.match(after) or _DATE_BEHIND.search(before) or _UNIT_AHEAD.match(after)
         )
     return False
+
+
+_WINDOW = 120
+"""Characters either side of a space that `_cut_here` looks at (keeps splitting linear)."""
 
 
 def split_run_on(line: str) -> list[str]:
@@ -138,7 +147,9 @@ def split_run_on(line: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     for gap in _GAP.finditer(line):
-        if _cut_here(line[start : gap.start()], line[gap.end() :]):
+        before = line[max(start, gap.start() - _WINDOW) : gap.start()]
+        after = line[gap.end() : gap.end() + _WINDOW]
+        if _cut_here(before, after, len(line) - gap.end()):
             pieces.append(line[start : gap.start()])
             start = gap.end()
     pieces.append(line[start:])
@@ -160,7 +171,7 @@ def _split_trailing_date(line: str) -> list[str]:
     if not match or match.start() == 0:
         return [line]
     head = line[: match.start()]
-    if not head[-1:].isspace():
+    if not head[-1:].isspace() and not _UNIT_GLUED.search(head):
         return [line]
     head = head.strip()
     if len(head) > 40 or re.search(r"[。，,；;：:！!]", head):

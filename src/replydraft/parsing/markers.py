@@ -7,10 +7,19 @@ traditional forms (`感謝`, `建議`) that mirrors produce. All regexes are com
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from replydraft.numbering import Ordinal, match_ordinal
 from replydraft.parsing.dates import date_only
 
 KIND_WORDS = "建议|提案|议案|建議|議案"
+
+
+@lru_cache(maxsize=4096)
+def leading_ordinal(text: str) -> Ordinal | None:
+    """`numbering.match_ordinal`, memoised: segmentation and measures ask about each paragraph."""
+    return match_ordinal(text)
+
 
 TITLE_END = re.compile(
     r"(?:答\s*复|答\s*復|答\s*覆|回\s*复|复\s*函|复\s*文|協辦意見|协办意见|会办意见|意见的函|意見的函|的函|"

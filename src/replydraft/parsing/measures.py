@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from replydraft.numbering import INLINE, Ordinal, inline_ordinals, match_ordinal
+from replydraft.numbering import INLINE, Ordinal, inline_ordinals
+from replydraft.parsing.markers import leading_ordinal
 from replydraft.reply import Measure
 
 _INTRO = re.compile(r"以下|如下")
@@ -41,7 +42,7 @@ def _split_inline(text: str, run: list[tuple[int, int]]) -> list[tuple[str, str]
 def _is_heading(ordinal: Ordinal, rest: str, next_text: str | None) -> bool:
     if next_text is None:
         return False
-    nxt = match_ordinal(next_text)
+    nxt = leading_ordinal(next_text)
     if nxt is not None and nxt.level != INLINE:
         if nxt.depth > ordinal.depth:
             return True
@@ -63,7 +64,7 @@ def extract_measures(paragraphs: list[tuple[str, str]]) -> list[Measure]:
         next_text = paragraphs[n + 1][1].strip() if n + 1 < len(paragraphs) else None
         section = _section(kind)
         headings = [h for _, h in stack]
-        ordinal = match_ordinal(text)
+        ordinal = leading_ordinal(text)
         if ordinal is not None and ordinal.level != INLINE:
             while stack and stack[-1][0] >= ordinal.depth:
                 stack.pop()
@@ -96,7 +97,7 @@ def extract_measures(paragraphs: list[tuple[str, str]]) -> list[Measure]:
             for raw, item in _split_inline(text, run):
                 measures.append(Measure(section, headings, raw, item))
             continue
-        nxt = match_ordinal(next_text) if next_text else None
+        nxt = leading_ordinal(next_text) if next_text else None
         if text.endswith(("：", ":")) or (_INTRO.search(text) and nxt is not None):
             continue
         measures.append(Measure(section, headings, None, text))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from replydraft.numbering import INLINE, match_ordinal
+from replydraft.numbering import INLINE
 from replydraft.parsing.markers import (
     HANDLING_START,
     HANDOVER,
@@ -25,6 +25,7 @@ from replydraft.parsing.markers import (
     is_title_end,
     is_title_line,
     is_title_start,
+    leading_ordinal,
     mask_placeholders,
 )
 
@@ -83,7 +84,7 @@ def heading_section(text: str) -> str | None:
 
 def heading_text(text: str) -> str | None:
     """The heading words of a short heading-like paragraph (ordinal stripped), else None."""
-    ordinal = match_ordinal(text)
+    ordinal = leading_ordinal(text)
     rest = text[len(ordinal.raw) :] if ordinal and ordinal.level != INLINE else text
     rest = rest.strip()
     if len(rest) > _HEAD_MAX or re.search(r"[。；;！!？?].", rest):
@@ -234,7 +235,7 @@ def body_kinds(paragraphs: list[str]) -> list[str]:
     kinds: list[str] = []
     for text in paragraphs:
         heading = heading_text(text)
-        ordinal = match_ordinal(text)
+        ordinal = leading_ordinal(text)
         if heading is not None:
             section = heading_section(heading)
             if section is not None and (

@@ -23,6 +23,8 @@ _ACK_PERSON = re.compile(
 _WITH = re.compile(
     r"(?:您|你)(?:与|和|同)(?P<names>[^\s:：，,。；;“”《》]{2,60}?)(?P<title>代表|委员|委員)(?:们|們)?"
 )
+_NOT_NAMES = ("各位", "诸位", "全体", "尊敬")
+"""`各位代表：` addresses a group, not a person."""
 _TITLES = {"代表": "代表", "委员": "委员", "委員": "委员"}
 """Titles the contract knows; 同志/先生/女士 address a person without one (None)."""
 
@@ -44,7 +46,7 @@ def split_names(text: str) -> list[str]:
     names = []
     for piece in _NAME_SPLIT.split(text):
         piece = _GROUP_TAIL.sub("", piece.strip())
-        if _NAME.match(piece) and piece not in names:
+        if _NAME.match(piece) and piece not in names and not piece.startswith(_NOT_NAMES):
             names.append(piece)
     return names
 
