@@ -45,7 +45,7 @@ def test_saving_writes_a_cache_that_loading_uses(
     def no_yaml(*args: object, **kwargs: object) -> None:
         raise AssertionError("the YAML was parsed although the cache is fresh")
 
-    monkeypatch.setattr("replydraft.yamlio.load_yaml_text", no_yaml)
+    monkeypatch.setattr("replydraft.library_format.parse_library_text", no_yaml)
     loaded = Library.load(path)
     assert loaded.entries == saved.entries
     assert loaded.cache_key == saved.cache_key

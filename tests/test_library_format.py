@@ -56,8 +56,14 @@ def test_round_trip_keeps_every_field(tmp_path: Path) -> None:
 
 def test_yaml_is_for_people() -> None:
     text = dump_library(sample_entries())
-    assert "format: 1\nentries:\n- id: m-000000000001\n  kind: measure\n" in text
-    assert "大力发展科技金融" in text  # allow_unicode: Chinese is not escaped
+    sources = (
+        "format: 1\nsources:\n"
+        "  b.txt:\n    unit: 慈溪市科学技术局\n    date: '2023-05-01'\n    year: 2023\n"
+        "    proposal_title: 关于加强企业创新的建议\n"
+        "  a.txt:\n    unit: 慈溪市科学技术局\n    year: 2022\n"
+        "entries:\n- id: m-000000000001\n  kind: measure\n"
+    )
+    assert sources in text  # allow_unicode: Chinese is not escaped
     assert "  text: |-\n    我局高度重视该建议办理工作，\n    成立了建议办理工作小组。" in text
     first = text[text.index("- id: m-000000000001") : text.index("- id: h-000000000002")]
     keys = [
@@ -77,10 +83,43 @@ def test_yaml_is_for_people() -> None:
         "notes",
         "pinned",
     ]
+    assert "  source: b.txt\n  versions:\n  - text: 大力发展科技金融。至2021年" in first
     # Defaults are left out: the second entry has no versions, notes or pinned lines.
     second = text[text.index("- id: h-000000000002") :]
     assert "versions:" not in second and "notes:" not in second and "pinned:" not in second
     assert "retired: true" in second
+
+
+def test_chunked_writing_equals_one_dump(monkeypatch: pytest.MonkeyPatch) -> None:
+    from replydraft import library_format
+    from replydraft.yamlio import dump_yaml
+
+    entries = sample_entries()
+    labels = library_format.source_labels(entries)
+    whole = library_format.HEADER + dump_yaml(
+        {
+            "format": 1,
+            "sources": {
+                label: library_format.source_fields(s, label) for s, label in labels.items()
+            },
+            "entries": [library_format.entry_to_dict(e, labels) for e in entries],
+        }
+    )
+    monkeypatch.setattr(library_format, "_WRITE_CHUNK", 1)
+    assert dump_library(entries) == whole
+
+
+def test_two_replies_with_the_same_file_name_keep_their_own_source(tmp_path: Path) -> None:
+    one = Source("答复.docx", "慈溪市科学技术局", None, 2021, None)
+    two = Source("答复.docx", "余姚市科学技术局", None, 2023, None)
+    entries = [
+        Entry("m-1", "measure", "status", [], "第一段文字内容", one),
+        Entry("m-2", "measure", "status", [], "第二段文字内容", two),
+    ]
+    Library(entries).save(tmp_path / "library.yaml")
+    text = (tmp_path / "library.yaml").read_text(encoding="utf-8")
+    assert "  答复.docx (2):\n    file: 答复.docx\n" in text
+    assert [e.source for e in Library.load(tmp_path / "library.yaml").entries] == [one, two]
 
 
 def test_a_hand_added_entry_needs_only_text(tmp_path: Path) -> None:
@@ -136,6 +175,12 @@ def test_unquoted_date_is_read_as_text(tmp_path: Path) -> None:
             3,
             "year must be a number",
         ),
+        (
+            "sources:\n  a.txt: {year: 2021}\nentries:\n- text: 第一段文字\n  source: b.txt\n",
+            5,
+            "'b.txt' is not listed",
+        ),
+        ("sources:\n  a.txt: {year: 2021, place: here}\nentries: []\n", 2, "unknown field 'place'"),
     ],
 )
 def test_bad_library_is_one_line_error_with_line_number(
@@ -170,3 +215,31 @@ def test_for_user_prefers_the_officers_own_library(home: Path) -> None:
 def test_default_library_cannot_be_saved_without_a_path() -> None:
     with pytest.raises(ReplydraftError, match="default library"):
         Library([]).save()
+
+
+def test_chunked_reading_gives_what_safe_load_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    import yaml
+
+    from replydraft import library_format
+
+    monkeypatch.setattr(library_format, "_CHUNK", 2)
+    entries = sample_entries() * 3
+    for n, entry in enumerate(entries):
+        entries[n] = Entry(**{**{f: getattr(entry, f) for f in entry.__slots__}, "id": f"m-{n}"})
+    text = dump_library(entries)
+    assert library_format.parse_library_text(text) == yaml.safe_load(text)
+
+
+def test_chunked_reading_falls_back_to_the_whole_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    import yaml
+
+    from replydraft import library_format
+
+    monkeypatch.setattr(library_format, "_CHUNK", 1)
+    # A top-level key after the entries is not the usual layout, yet valid YAML.
+    odd = dump_library(sample_entries()) + "format: 1\n"
+    assert library_format.parse_library_text(odd, "lib.yaml") == yaml.safe_load(odd)
+    # A chunk that does not parse on its own: the whole text's error, with its line.
+    broken = dump_library(sample_entries()) + "- text: 'unclosed\n- text: x\n"
+    with pytest.raises(ReplydraftError, match="invalid YAML: line"):
+        library_format.parse_library_text(broken, "lib.yaml")

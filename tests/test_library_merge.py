@@ -35,7 +35,7 @@ def reply(
 
 def merge(library: Library, file: str, item: Reply) -> tuple[int, int, int]:
     merger = Merger(library)
-    for obs in observations(item, source_of(item, file, "")):
+    for obs in observations(item, source_of(item, file)):
         merger.add(obs)
     return merger.counts()
 
@@ -135,6 +135,8 @@ def test_near_duplicates_within_one_reply_are_not_versions_of_each_other() -> No
 
 
 def test_year_comes_from_the_date_else_from_the_text() -> None:
-    assert source_of(reply("2024-05-22"), "x.txt", "至2021年").year == 2024
-    assert source_of(reply(None), "x.txt", "至2021年，2016年，3000年").year == 2021
+    assert source_of(reply("2024-05-22"), "x.txt").year == 2024
+    undated = reply(None)
+    undated.parts.append(Part("status", "至2021年，2016年，3000年"))
+    assert source_of(undated, "x.txt").year == 2021
     assert year_in_text("没有年份") is None

@@ -19,13 +19,14 @@ changes nothing, so re-ingesting is idempotent.
 from __future__ import annotations
 
 import datetime
+import math
 import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from replydraft.errors import ReplydraftError
 from replydraft.library import Entry, Library, Source, Version
@@ -114,16 +115,11 @@ def reply_files(
     return found, missing
 
 
-def read_reply(path: Path) -> tuple[Reply, str]:
-    """Parse the reply in `path`; returns it with its text. Not a reply -> `ReplydraftError`."""
-    from replydraft.decoding import read_text
-    from replydraft.parsing import parse_reply
+def read_reply(path: Path) -> Reply:
+    """Parse the reply in `path`; unreadable or not a reply -> `ReplydraftError`."""
+    from replydraft.parsing import parse_reply_file
 
-    text = read_text(path)
-    try:
-        return parse_reply(text), text
-    except ReplydraftError as exc:
-        raise ReplydraftError(exc.message, exc.path or path) from None
+    return parse_reply_file(path)
 
 
 def year_in_text(text: str) -> int | None:
@@ -133,9 +129,12 @@ def year_in_text(text: str) -> int | None:
     return max(years) if years else None
 
 
-def source_of(reply: Reply, file_name: str, text: str) -> Source:
+def source_of(reply: Reply, file_name: str) -> Source:
     """Where paragraphs of `reply` (read from `file_name`) came from."""
-    year = int(reply.date[:4]) if reply.date and reply.date[:4].isdigit() else year_in_text(text)
+    if reply.date and reply.date[:4].isdigit():
+        year = int(reply.date[:4])
+    else:
+        year = year_in_text("\n".join(part.text for part in reply.parts))
     return Source(
         file=file_name,
         unit=reply.responding_unit,
@@ -170,6 +169,11 @@ def observations(reply: Reply, source: Source) -> list[Observation]:
 # -- merging -----------------------------------------------------------------------------------
 
 
+def _band(length: int) -> int:
+    """Length band: texts whose ratio can reach 90 (lengths within 9/11) are in neighbouring bands."""
+    return int(math.log(max(length, 1)) / math.log(1.25))
+
+
 def _age(version: Version) -> tuple[int, str, str]:
     return version.source.age_key()
 
@@ -180,7 +184,8 @@ class Merger:
     def __init__(self, library: Library) -> None:
         self.entries = library.entries
         self.exact: dict[str, int] = {}
-        self.buckets: dict[str, list[int]] = {}
+        self.buckets: dict[str, tuple[list[str], list[int]]] = {}
+        """anchor -> (normalised texts, their entries): candidates for the near-duplicate check."""
         self.normalised: list[list[str]] = []
         self.ids: set[str] = set()
         self.existing = len(self.entries)
@@ -200,28 +205,42 @@ class Merger:
             return
         known.append(normalised)
         self.exact.setdefault(f"{kind}\n{normalised}", index)
-        for anchor in (f"{kind}<{normalised[:ANCHOR]}", f"{kind}>{normalised[-ANCHOR:]}"):
-            bucket = self.buckets.setdefault(anchor, [])
-            if not bucket or bucket[-1] != index:
-                bucket.append(index)
+        band = _band(len(normalised))
+        for anchor in self._anchors(kind, normalised):
+            texts, owners = self.buckets.setdefault(f"{anchor}|{band}", ([], []))
+            texts.append(normalised)
+            owners.append(index)
+
+    @staticmethod
+    def _anchors(kind: str, normalised: str) -> tuple[str, str]:
+        return f"{kind}<{normalised[:ANCHOR]}", f"{kind}>{normalised[-ANCHOR:]}"
 
     def _near(self, kind: str, normalised: str, file: str) -> int | None:
         """The entry (from another reply) most like `normalised`, if any is a near-duplicate."""
-        candidates = set(self.buckets.get(f"{kind}<{normalised[:ANCHOR]}", ()))
-        candidates.update(self.buckets.get(f"{kind}>{normalised[-ANCHOR:]}", ()))
+        band = _band(len(normalised))
+        texts: list[str] = []
+        owners: list[int] = []
+        for anchor in self._anchors(kind, normalised):
+            for near_band in (band - 1, band, band + 1):
+                bucket = self.buckets.get(f"{anchor}|{near_band}")
+                if bucket is not None:
+                    texts += bucket[0]
+                    owners += bucket[1]
+        if not texts:
+            return None
+        # One call for all candidates: rapidfuzz prepares the (long, CJK) query once.
+        found = process.extract(
+            normalised, texts, scorer=fuzz.ratio, score_cutoff=NEAR_DUPLICATE, limit=None
+        )
         best: tuple[float, int] | None = None
-        size = len(normalised)
-        for index in candidates:
+        for _, score, position in found:
+            index = owners[position]
+            if best is not None and (score, -index) <= (best[0], -best[1]):
+                continue
             entry = self.entries[index]
             if entry.source.file == file or any(v.source.file == file for v in entry.versions):
-                continue
-            for other in self.normalised[index]:
-                # ratio >= 90 needs the shorter text to be at least 9/11 of the longer one.
-                if 11 * min(size, len(other)) < 9 * max(size, len(other)):
-                    continue
-                score = fuzz.ratio(normalised, other, score_cutoff=NEAR_DUPLICATE)
-                if score and (best is None or (score, -index) > (best[0], -best[1])):
-                    best = (score, index)
+                continue  # versions come from different replies
+            best = (score, index)
         return None if best is None else best[1]
 
     def add(self, obs: Observation) -> None:
@@ -306,7 +325,7 @@ def ingest(
     paths: Iterable[str | os.PathLike[str]],
     *,
     on_failure: Callable[[str, str], None] | None = None,
-    read: Callable[[Path], tuple[Reply, str]] = read_reply,
+    read: Callable[[Path], Reply] = read_reply,
 ) -> IngestResult:
     """Merge every reply under `paths` into `library` (in memory; the caller saves it).
 
@@ -326,7 +345,7 @@ def ingest(
     merger = Merger(library)
     for file in files:
         try:
-            reply, text = read(file)
+            reply = read(file)
         except ReplydraftError as exc:
             fail(str(file), exc.message)
             continue
@@ -334,7 +353,7 @@ def ingest(
             fail(str(file), f"could not be parsed ({type(exc).__name__}: {exc})")
             continue
         result.files += 1
-        for obs in observations(reply, source_of(reply, file.name, text)):
+        for obs in observations(reply, source_of(reply, file.name)):
             result.paragraphs += 1
             merger.add(obs)
     result.added, result.updated, result.unchanged = merger.counts()

@@ -10,9 +10,12 @@ and on the code that builds it.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import marshal
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from replydraft import locations
@@ -140,13 +143,24 @@ def _prune(keep: Path, name: str) -> None:
                 pass
 
 
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Building 100,000 entries makes millions of acyclic objects: collecting meanwhile only costs."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 # -- libraries -------------------------------------------------------------------------------
 
 
 def load_library(path: Path) -> tuple[list[Entry], str]:
     """Entries of the library at `path` and its key: from the cache if fresh, else the YAML."""
-    from replydraft.library_format import entries_from_data
-    from replydraft.yamlio import load_yaml_text
+    from replydraft.library_format import entries_from_data, parse_library_text
 
     try:
         data = path.read_bytes()
@@ -160,14 +174,16 @@ def load_library(path: Path) -> tuple[list[Entry], str]:
     key = content_key(data, stat.st_size, stat.st_mtime_ns)
     name = _library_name(path)
     file = cache_file(key, name)
-    entries = read_cache(file, key)
+    with paused_gc():
+        entries = read_cache(file, key)
     if entries is not None:
         return entries, key
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ReplydraftError(f"not a UTF-8 text file (byte {exc.start})", path) from None
-    entries = entries_from_data(load_yaml_text(text, path), text, path)
+    with paused_gc():
+        entries = entries_from_data(parse_library_text(text, path), text, path)
     write_cache(file, key, entries)
     _prune(file, name)
     return entries, key

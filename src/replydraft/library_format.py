@@ -1,24 +1,32 @@
 """The library's YAML form: written for people, read strictly.
 
-A library file is a mapping `format: 1` then `entries:`, a list of mappings whose keys come in a
-fixed order (id, kind, section, headings, text, source, versions, tags, notes, pinned, retired).
-Keys still at their default (no versions, empty notes, not pinned, not retired, unknown source
-fields) are left out, which keeps a 100,000-entry file small and quick to parse; an officer adds
-`notes:`, `pinned: true` or `retired: true` by hand. A file of the wrong shape raises
-`ReplydraftError` naming the line, so it is never silently rewritten.
+A library file is a mapping: `format: 1`, then `sources:` (each past reply once: its file name
+as the label, with unit, date, year and proposal title), then `entries:`, a list of mappings
+whose keys come in a fixed order (id, kind, section, headings, text, source, versions, tags,
+notes, pinned, retired); an entry's `source` names its reply's label. Keys still at their
+default (no versions, empty notes, not pinned, not retired) are left out; an officer adds
+`notes:`, `pinned: true` or `retired: true` by hand. Naming sources instead of repeating them
+keeps a 100,000-entry file small and about twice as quick to parse, and a corrected unit name
+is a one-line diff. A hand-written entry may also give its source inline as a mapping.
+
+A file of the wrong shape raises `ReplydraftError` naming the line, so it is never silently
+rewritten.
 """
 
 from __future__ import annotations
 
 import datetime
 import os
+import re
 from typing import Any
+
+import yaml
 
 from replydraft.errors import ReplydraftError
 from replydraft.library import KINDS, Entry, Source, Version
 from replydraft.library_keys import entry_id, normalise
 from replydraft.reply import MEASURE_SECTIONS
-from replydraft.yamlio import dump_yaml
+from replydraft.yamlio import dump_yaml, load_yaml_text
 
 FORMAT = 1
 ENTRY_KEYS = (
@@ -42,9 +50,33 @@ HEADER = (
 )
 
 
-def source_to_dict(source: Source) -> dict[str, Any]:
-    """The source's known fields, in order."""
-    data: dict[str, Any] = {"file": source.file}
+NO_SOURCE = Source(file="")
+"""The source of a hand-written entry that names none."""
+
+_WRITE_CHUNK = 1000
+"""Entries emitted per YAML call when saving (bounds memory for large libraries)."""
+
+
+def source_labels(entries: list[Entry]) -> dict[Source, str]:
+    """A label for every source the entries use, in order of first use: its file name, made
+    unique (`答复.docx (2)`) when two replies share a file name."""
+    labels: dict[Source, str] = {}
+    used: set[str] = set()
+    for entry in entries:
+        for source in (entry.source, *(v.source for v in entry.versions)):
+            if source in labels or source == NO_SOURCE:
+                continue
+            label, copy = source.file or "unnamed", 2
+            while label in used:
+                label, copy = f"{source.file or 'unnamed'} ({copy})", copy + 1
+            labels[source] = label
+            used.add(label)
+    return labels
+
+
+def source_fields(source: Source, label: str) -> dict[str, Any]:
+    """A source as written under its label: the file only when it differs from the label."""
+    data: dict[str, Any] = {} if label == source.file else {"file": source.file}
     for key in SOURCE_KEYS[1:]:
         value = getattr(source, key)
         if value is not None:
@@ -52,19 +84,23 @@ def source_to_dict(source: Source) -> dict[str, Any]:
     return data
 
 
-def entry_to_dict(entry: Entry) -> dict[str, Any]:
-    """The entry as it is written: fixed key order, defaults left out."""
+def entry_to_dict(entry: Entry, labels: dict[Source, str]) -> dict[str, Any]:
+    """The entry as it is written: fixed key order, defaults left out, sources by label."""
     data: dict[str, Any] = {
         "id": entry.id,
         "kind": entry.kind,
         "section": entry.section,
         "headings": list(entry.headings),
         "text": entry.text,
-        "source": source_to_dict(entry.source),
     }
+    if entry.source != NO_SOURCE:
+        data["source"] = labels[entry.source]
     if entry.versions:
         data["versions"] = [
-            {"text": v.text, "source": source_to_dict(v.source)} for v in entry.versions
+            {"text": v.text, "source": labels[v.source]}
+            if v.source != NO_SOURCE
+            else {"text": v.text}
+            for v in entry.versions
         ]
     data["tags"] = list(entry.tags)
     if entry.notes:
@@ -77,10 +113,65 @@ def entry_to_dict(entry: Entry) -> dict[str, Any]:
 
 
 def dump_library(entries: list[Entry]) -> str:
-    """The whole library file as text."""
-    return HEADER + dump_yaml(
-        {"format": FORMAT, "entries": [entry_to_dict(e) for e in entries]}, fast=True
-    )
+    """The whole library file as text (entries emitted in chunks, identical to one dump)."""
+    labels = source_labels(entries)
+    head = {
+        "format": FORMAT,
+        "sources": {label: source_fields(s, label) for s, label in labels.items()},
+    }
+    parts = [HEADER, dump_yaml(head, fast=True)]
+    if not entries:
+        parts.append("entries: []\n")
+        return "".join(parts)
+    parts.append("entries:\n")
+    for start in range(0, len(entries), _WRITE_CHUNK):
+        chunk = entries[start : start + _WRITE_CHUNK]
+        parts.append(dump_yaml([entry_to_dict(e, labels) for e in chunk], fast=True))
+    return "".join(parts)
+
+
+_ENTRY_START = re.compile(r"^- ", re.MULTILINE)
+_CHUNK = 500
+"""Entries parsed per YAML call when a large library is read in chunks."""
+
+
+def parse_library_text(text: str, path: str | os.PathLike[str] | None = None) -> Any:
+    """The library YAML as data, with `yaml.safe_load` semantics (libyaml when installed).
+
+    A file of the usual layout (header mapping, then `entries:` items at column 0) is parsed in
+    chunks of entries: the same result, a fraction of the memory and markedly faster for 100,000
+    entries. Anything unusual, including any chunk that does not parse on its own, falls back to
+    parsing the whole text, which also gives the error message with the right line.
+    """
+    starts = [m.start() for m in _ENTRY_START.finditer(text)]
+    if len(starts) < 2 * _CHUNK:
+        return load_yaml_text(text, path)
+    try:
+        return _parse_chunked(text, starts)
+    except (yaml.YAMLError, _NotPlain):
+        return load_yaml_text(text, path)
+
+
+class _NotPlain(Exception):
+    """The text is not in the layout the chunked reader handles."""
+
+
+def _parse_chunked(text: str, starts: list[int]) -> Any:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    head = yaml.load(text[: starts[0]], Loader=loader)
+    if not isinstance(head, dict) or "entries" not in head or head["entries"] is not None:
+        raise _NotPlain
+    if list(head)[-1] != "entries" or not text[: starts[0]].rstrip().endswith("entries:"):
+        raise _NotPlain
+    entries: list[Any] = []
+    for index in range(0, len(starts), _CHUNK):
+        end = starts[index + _CHUNK] if index + _CHUNK < len(starts) else len(text)
+        chunk = yaml.load(text[starts[index] : end], Loader=loader)
+        if not isinstance(chunk, list) or len(chunk) != min(_CHUNK, len(starts) - index):
+            raise _NotPlain
+        entries.extend(chunk)
+    head["entries"] = entries
+    return head
 
 
 class _ShapeError(Exception):
@@ -109,16 +200,18 @@ def _entries(data: Any) -> list[Entry]:
     if data is None:
         return []
     if not isinstance(data, dict):
-        raise _ShapeError("expected a mapping with `format: 1` and `entries:`", ())
-    unknown = [key for key in data if key not in ("format", "entries")]
+        raise _ShapeError("expected a mapping with `format: 1`, `sources:` and `entries:`", ())
+    unknown = [key for key in data if key not in ("format", "sources", "entries")]
     if unknown:
         raise _ShapeError(
-            f"unknown top-level key {unknown[0]!r} (expected format, entries)", (unknown[0],)
+            f"unknown top-level key {unknown[0]!r} (expected format, sources, entries)",
+            (unknown[0],),
         )
     if data.get("format", FORMAT) != FORMAT:
         raise _ShapeError(
             f"unsupported format {data.get('format')!r} (this version reads format 1)", ("format",)
         )
+    sources = _sources(data.get("sources"))
     raw_entries = data.get("entries")
     if raw_entries is None:
         return []
@@ -127,7 +220,7 @@ def _entries(data: Any) -> list[Entry]:
     entries: list[Entry] = []
     seen: dict[str, int] = {}
     for index, raw in enumerate(raw_entries):
-        entry = _entry(raw, ("entries", index))
+        entry = _entry(raw, ("entries", index), sources)
         if entry.id in seen:
             raise _ShapeError(
                 f"entry {index + 1} repeats the id {entry.id!r} of entry {seen[entry.id] + 1}",
@@ -138,7 +231,29 @@ def _entries(data: Any) -> list[Entry]:
     return entries
 
 
-def _entry(raw: Any, where: tuple[Any, ...]) -> Entry:
+def _sources(raw: Any) -> dict[str, Source]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise _ShapeError(
+            "`sources` must map each reply's label to its unit, date, year and title", ("sources",)
+        )
+    table: dict[str, Source] = {}
+    for label, fields in raw.items():
+        where = ("sources", label)
+        if fields is None:
+            fields = {}
+        if not isinstance(fields, dict):
+            raise _ShapeError(
+                f"source {label!r} must be a mapping ({', '.join(SOURCE_KEYS)})", where
+            )
+        table[str(label)] = _source_fields(
+            {"file": str(label), **fields}, where, f"source {label!r}"
+        )
+    return table
+
+
+def _entry(raw: Any, where: tuple[Any, ...], sources: dict[str, Source]) -> Entry:
     number = where[-1] + 1
     if not isinstance(raw, dict):
         raise _ShapeError(f"entry {number} must be a mapping", where)
@@ -184,7 +299,9 @@ def _entry(raw: Any, where: tuple[Any, ...]) -> Entry:
                 (*v_where, extra[0]),
             )
         versions.append(
-            Version(v_raw["text"], _source(v_raw.get("source"), (*v_where, "source"), number))
+            Version(
+                v_raw["text"], _source(v_raw.get("source"), (*v_where, "source"), number, sources)
+            )
         )
     return Entry(
         id=entry_id_value,
@@ -192,7 +309,7 @@ def _entry(raw: Any, where: tuple[Any, ...]) -> Entry:
         section=section,
         headings=_strings(raw.get("headings"), (*where, "headings"), f"entry {number}: headings"),
         text=text,
-        source=_source(raw.get("source"), (*where, "source"), number),
+        source=_source(raw.get("source"), (*where, "source"), number, sources),
         versions=versions,
         tags=_strings(raw.get("tags"), (*where, "tags"), f"entry {number}: tags"),
         notes=_notes(raw.get("notes"), (*where, "notes"), number),
@@ -225,22 +342,34 @@ def _flag(value: Any, where: tuple[Any, ...], number: int) -> bool:
     return value
 
 
-def _source(value: Any, where: tuple[Any, ...], number: int) -> Source:
+def _source(value: Any, where: tuple[Any, ...], number: int, sources: dict[str, Source]) -> Source:
+    """An entry's source: a label from `sources`, an inline mapping, or none."""
     if value is None:
-        return Source(file="")
+        return NO_SOURCE
+    if isinstance(value, str):
+        found = sources.get(value)
+        if found is None:
+            raise _ShapeError(
+                f"entry {number}: source {value!r} is not listed under `sources`", where
+            )
+        return found
     if not isinstance(value, dict):
         raise _ShapeError(
-            f"entry {number}: source must be a mapping ({', '.join(SOURCE_KEYS)})", where
+            f"entry {number}: source must name one of `sources` or be a mapping", where
         )
+    return _source_fields(value, where, f"entry {number}: source")
+
+
+def _source_fields(value: dict[str, Any], where: tuple[Any, ...], what: str) -> Source:
     fields: dict[str, Any] = {}
     for key, item in value.items():
         if key not in SOURCE_KEYS:
-            raise _ShapeError(f"entry {number}: source: unknown field {key!r}", (*where, key))
+            raise _ShapeError(f"{what}: unknown field {key!r}", (*where, key))
         if isinstance(item, (datetime.date, datetime.datetime)):
             item = item.isoformat()[:10]
         if key == "year":
             if item is not None and (isinstance(item, bool) or not isinstance(item, int)):
-                raise _ShapeError(f"entry {number}: source year must be a number", (*where, key))
+                raise _ShapeError(f"{what}: year must be a number", (*where, key))
         elif item is not None and not isinstance(item, str):
             item = str(item)
         fields[key] = item

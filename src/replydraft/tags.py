@@ -7,7 +7,6 @@ full-width and half-width forms match). Tags come out in the table's order.
 from __future__ import annotations
 
 import functools
-import re
 
 from replydraft.errors import ReplydraftError
 from replydraft.textnorm import fold
@@ -30,21 +29,26 @@ def topic_table() -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 
 @functools.cache
-def _matcher() -> tuple[re.Pattern[str], dict[str, int], tuple[str, ...]]:
+def _keywords_by_first_char() -> tuple[dict[str, list[tuple[str, int]]], tuple[str, ...]]:
     table = topic_table()
-    topics = tuple(topic for topic, _ in table)
-    owner: dict[str, int] = {}
+    by_first: dict[str, list[tuple[str, int]]] = {}
     for index, (_, words) in enumerate(table):
         for word in words:
-            owner.setdefault(fold(word), index)
-    # A lookahead finds a keyword at every position, so one inside a longer keyword still counts.
-    alternatives = "|".join(re.escape(w) for w in sorted(owner, key=len, reverse=True))
-    pattern = re.compile(f"(?=({alternatives}))")
-    return pattern, owner, topics
+            folded = fold(word)
+            by_first.setdefault(folded[0], []).append((folded, index))
+    return by_first, tuple(topic for topic, _ in table)
 
 
 def topics_for(*texts: str) -> list[str]:
-    """The topics whose keywords occur in any of `texts`, in table order."""
-    pattern, owner, topics = _matcher()
-    found = {owner[m.group(1)] for text in texts for m in pattern.finditer(fold(text))}
+    """The topics whose keywords occur in any of `texts`, in table order.
+
+    Only keywords whose first character occurs in the text are looked for, so tagging stays
+    cheap however long the table grows.
+    """
+    by_first, topics = _keywords_by_first_char()
+    found: set[int] = set()
+    for text in texts:
+        folded = fold(text)
+        for char in by_first.keys() & set(folded):
+            found.update(index for word, index in by_first[char] if word in folded)
     return [topics[i] for i in sorted(found)]
