@@ -38,8 +38,8 @@ TOPICS = ["加强企业创新", "加快人才引育", "发展科技金融", "强
 CN = "一二三四五六七八九十"
 
 
-def sentence_pool() -> list[str]:
-    """Sentences of the seed replies' long lines, the raw material of synthetic paragraphs."""
+def seed_lines() -> list[str]:
+    """The seed replies' long lines (whole paragraphs), without their ordinals."""
     from replydraft.decoding import read_text
     from replydraft.resources import seeds_dir
 
@@ -52,8 +52,13 @@ def sentence_pool() -> list[str]:
                 line,
             )
             if len(line) > 60:
-                pool.extend(s + "。" for s in line.split("。") if len(s) > 15)
+                pool.append(line)
     return pool
+
+
+def sentence_pool(lines: list[str]) -> list[str]:
+    """Sentences of the seed paragraphs, recombined into paragraphs never seen before."""
+    return [s + "。" for line in lines for s in line.split("。") if len(s) > 15]
 
 
 def new_figures(text: str, rng: random.Random) -> str:
@@ -75,11 +80,17 @@ def paragraph(pool: list[str], rng: random.Random) -> str:
     return "".join(rng.sample(pool, rng.randint(1, 3)))
 
 
-def synthetic_reply(pool: list[str], rng: random.Random, number: int) -> str:
-    """A reply in the seeds' layout whose measures recombine seed sentences."""
+def measure(lines: list[str], pool: list[str], rng: random.Random) -> str:
+    """Like an officer's reply: mostly reused paragraphs (half with new figures), some new."""
+    text = rng.choice(lines) if rng.random() < 0.6 else paragraph(pool, rng)
+    return new_figures(text, rng) if rng.random() < 0.5 else text
+
+
+def synthetic_reply(lines: list[str], pool: list[str], rng: random.Random, number: int) -> str:
+    """A reply in the seeds' layout: status and measures from seed paragraphs and sentences."""
     year = rng.randint(2019, 2025)
     name, topic, unit = rng.choice(NAMES), rng.choice(TOPICS), rng.choice(UNITS)
-    lines = [
+    out = [
         "对市十八届人大一次会议",
         f"第{number}号建议的答复",
         "",
@@ -91,20 +102,19 @@ def synthetic_reply(pool: list[str], rng: random.Random, number: int) -> str:
         "二、下步举措",
     ]
     for i in range(rng.randint(2, 3)):
-        lines.append(f"（{CN[i]}）{paragraph(pool, rng)[:12]}")
+        out.append(f"（{CN[i]}）{paragraph(pool, rng)[:12]}")
         for j in range(rng.randint(2, 4)):
-            text = paragraph(pool, rng)
-            lines.append(f"{j + 1}、{new_figures(text, rng) if rng.random() < 0.5 else text}")
-    lines += [
+            out.append(f"{j + 1}、{measure(lines, pool, rng)}")
+    out += [
         "最后，再次感谢您对我们科技工作的关心和支持！",
         "",
         unit,
         f"{year}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日",
     ]
-    return "\n".join(lines) + "\n"
+    return "\n".join(out) + "\n"
 
 
-def bench_ingest(folder: Path, count: int, pool: list[str]) -> dict:
+def bench_ingest(folder: Path, count: int, lines: list[str], pool: list[str]) -> dict:
     from replydraft.ingest import ingest, read_reply
     from replydraft.library import Library
 
@@ -112,7 +122,9 @@ def bench_ingest(folder: Path, count: int, pool: list[str]) -> dict:
     replies = folder / "replies"
     replies.mkdir()
     for n in range(count):
-        (replies / f"{n:05d}.txt").write_text(synthetic_reply(pool, rng, n + 1), encoding="utf-8")
+        (replies / f"{n:05d}.txt").write_text(
+            synthetic_reply(lines, pool, rng, n + 1), encoding="utf-8"
+        )
     files = sorted(replies.glob("*.txt"))
 
     start = time.perf_counter()
@@ -220,10 +232,15 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="replydraft-bench-") as tmp:
         folder = Path(tmp)
         os.environ["REPLYDRAFT_HOME"] = str(folder / "home")
-        pool = sentence_pool()
-        figures: dict = {"python": sys.version.split()[0], "sentence_pool": len(pool)}
-        figures["ingest"] = bench_ingest(folder, args.replies, pool)
-        figures["ingest"]["peak_rss_mb"] = round(
+        lines = seed_lines()
+        pool = sentence_pool(lines)
+        figures: dict = {
+            "python": sys.version.split()[0],
+            "seed_paragraphs": len(lines),
+            "seed_sentences": len(pool),
+        }
+        figures["ingest"] = bench_ingest(folder, args.replies, lines, pool)
+        figures["ingest"]["process_peak_rss_mb"] = round(
             resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1
         )
 

@@ -7,8 +7,8 @@ Every reply found under the given paths is parsed; its measure paragraphs and it
   `replydraft.library_keys`) is the same entry;
 * otherwise a paragraph whose normalised text scores at least `NEAR_DUPLICATE` (rapidfuzz ratio)
   against an entry from another reply is a version of that entry. Candidates come from buckets
-  keyed on the first and last characters of the normalised text, so merging stays fast in a
-  library of 100,000 entries;
+  keyed on the first and last characters of the normalised text and its length band, scored in
+  one rapidfuzz call, so merging stays fast in a library of 100,000 entries;
 * the newest observation (by the source's year, then date) is the entry's text and source;
   older texts are kept in `versions`, newest first.
 
