@@ -8,6 +8,7 @@ import pytest
 
 from replydraft.checks import CODES, Problem, check_draft
 from replydraft.draft import Draft, DraftPart, Paragraph, ProposalMeta
+from replydraft.draft_numbering import renumber_draft
 from replydraft.draft_text import render_text
 
 
@@ -218,6 +219,18 @@ def test_parts_without_top_level_items_number_from_one_each() -> None:
         Paragraph("（一）已兑现资金。"),
         Paragraph("（二）已引进人才。"),
     ]  # type: ignore[union-attr]
+    assert codes(draft) == []
+
+
+def test_numbering_counts_in_the_scopes_renumber_draft_uses() -> None:
+    draft = clean_draft()
+    # the officer split next steps into two blocks: each part is its own scope
+    index = next(i for i, part in enumerate(draft.parts) if part.kind == "next_steps")
+    draft.parts[index].paragraphs = [Paragraph("（一）强化财政投入。")]
+    draft.parts.insert(index + 1, DraftPart("next_steps", [Paragraph("（三）完善引才政策。")]))
+    assert codes(draft) == ["numbering"]
+    renumber_draft(draft)
+    assert draft.parts[index + 1].paragraphs[0].text == "（一）完善引才政策。"
     assert codes(draft) == []
 
 

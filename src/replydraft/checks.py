@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from replydraft.draft import Draft, Paragraph
+from replydraft.draft_numbering import draft_numbering_issues
 from replydraft.draft_text import part_lines
-from replydraft.export.layout import FRAME_KINDS
-from replydraft.numbering import match_ordinal, numbering_issues, strip_ordinal
+from replydraft.numbering import strip_ordinal
 from replydraft.placeholders import find_placeholders
 from replydraft.staleness import find_stale_marks, strip_stale_marks
 from replydraft.textnorm import fold, is_cjk, to_fullwidth_punct
@@ -81,6 +81,8 @@ class _Where:
     line: int
     text: str
     source: Paragraph | None = None
+    part_index: int = -1
+    """Index of the part in `draft.parts` (-1 for a stand-in that is no paragraph)."""
 
 
 def _paragraphs(draft: Draft) -> list[_Where]:
@@ -89,13 +91,17 @@ def _paragraphs(draft: Draft) -> list[_Where]:
     `render_text` leaves out blank paragraphs and parts with nothing in them, so lines count
     only what is shown, while `paragraph` stays the index in the part's own list.
     """
-    shown = [part for part in draft.parts if any(p.text.strip() for p in part.paragraphs)]
+    shown = [
+        (p, part)
+        for p, part in enumerate(draft.parts)
+        if any(paragraph.text.strip() for paragraph in part.paragraphs)
+    ]
     found: list[_Where] = []
-    for part, (_kind, first, _last) in zip(shown, part_lines(draft), strict=True):
+    for (p, part), (_kind, first, _last) in zip(shown, part_lines(draft), strict=True):
         line = first
         for index, paragraph in enumerate(part.paragraphs):
             if paragraph.text.strip():
-                found.append(_Where(part.kind, index, line, paragraph.text, paragraph))
+                found.append(_Where(part.kind, index, line, paragraph.text, paragraph, p))
                 line += 1
     return found
 
@@ -223,22 +229,13 @@ def check_title_mismatch(draft: Draft, paragraphs: list[_Where]) -> Iterator[Pro
         )
 
 
-def check_numbering(paragraphs: list[_Where]) -> Iterator[Problem]:
-    """Gaps, duplicates and broken hierarchy (numbering.numbering_issues) over the body.
-
-    When the body has top-level `一、` items they run on across parts (status 一、二、, next
-    steps 三、); otherwise each part numbers its own items from 1.
+def check_numbering(draft: Draft, paragraphs: list[_Where]) -> Iterator[Problem]:
+    """Gaps, duplicates and broken hierarchy over the body, in the scopes that
+    `draft_numbering.renumber_draft` counts (so a renumbered draft always passes).
     """
-    body = [w for w in paragraphs if w.part not in FRAME_KINDS]
-    top = any((o := match_ordinal(w.text)) and o.level == "cn_comma" for w in body)
-    scopes = (
-        [body]
-        if top
-        else [[w for w in body if w.part == kind] for kind in dict.fromkeys(w.part for w in body)]
-    )
-    for scope in scopes:
-        for index, message in numbering_issues([w.text for w in scope]):
-            yield _problem("numbering", message, scope[index])
+    at = {(w.part_index, w.paragraph): w for w in paragraphs}
+    for p, i, message in draft_numbering_issues(draft):
+        yield _problem("numbering", message, at[(p, i)])
 
 
 def check_stale(paragraphs: list[_Where]) -> Iterator[Problem]:
@@ -355,7 +352,7 @@ def check_draft(draft: Draft) -> list[Problem]:
         *check_placeholders(paragraphs),
         *check_salutation(draft, paragraphs),
         *check_title_mismatch(draft, paragraphs),
-        *check_numbering(paragraphs),
+        *check_numbering(draft, paragraphs),
         *check_stale(paragraphs),
         *check_halfwidth(paragraphs),
         *check_duplicates(paragraphs),

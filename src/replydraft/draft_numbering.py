@@ -12,7 +12,7 @@ from replydraft.draft import Draft
 from replydraft.numbering import match_ordinal, numbering_issues, renumber
 
 FRAME_KINDS = ("title", "salutation", "signature")
-"""Parts that are not the body, never numbered."""
+"""Parts that are not the body: never numbered, and left out of what a platform wants pasted."""
 
 
 def numbering_scopes(draft: Draft) -> list[list[tuple[int, int]]]:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from replydraft.draft import Draft
+from replydraft.draft_numbering import FRAME_KINDS
 from replydraft.numbering import cn_to_int, match_ordinal
 from replydraft.textnorm import cell_width
 
@@ -20,9 +21,6 @@ HEADING_LEVELS = ("cn_comma", "cn_paren")
 
 MAX_HEADING_CHARS = 40
 """A heading sentence longer than this (after the ordinal) is body text, not a heading."""
-
-FRAME_KINDS = ("title", "salutation", "signature")
-"""Parts that are not the body: everything else is what a platform wants pasted."""
 
 _SENTENCE_END = "。！？!?；;"
 _CONTACT_LABELS = ("分管领导", "签发人", "承办人", "经办人", "联系人", "联系电话", "电话", "手机")
