@@ -665,6 +665,16 @@ class ReplydraftApp(App[None]):
                 lambda: self.editor.action_move_paragraph(1),
             ),
             ("edit: delete paragraph", "删除段落并重排 (f8)", self.editor.action_delete_paragraph),
+            (
+                "edit: full-width punctuation",
+                "半角标点改全角 (ctrl+t)",
+                self.editor.action_fullwidth,
+            ),
+            (
+                "edit: figures checked",
+                "删除当前段落的【待核】标记 (ctrl+g)",
+                self.editor.action_confirm_figures,
+            ),
             ("edit: insert highlighted result", "插入高亮的搜索结果", self._insert_highlighted),
             ("export: dialog", "导出对话框 (ctrl+o)", self.action_export),
             ("export: copy body", "复制正文到剪贴板", self.copy_body),

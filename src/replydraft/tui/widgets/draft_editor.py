@@ -21,8 +21,12 @@ class DraftEditor(TextArea):
         Binding("ctrl+down", "move_paragraph(1)", "Move down", id="editor.move_down"),
         Binding("f8", "delete_paragraph", "Delete para", id="editor.delete_paragraph"),
         Binding("ctrl+r", "renumber", "Renumber", id="editor.renumber"),
+        Binding("ctrl+t", "fullwidth", "Full-width punct", id="editor.fullwidth"),
+        Binding("ctrl+g", "confirm_figures", "Figures checked", id="editor.confirm_figures"),
     ]
-    """Paragraph moves renumber the part; `ctrl+r` renumbers the cursor's part after hand edits."""
+    """Moves and deletes renumber; `ctrl+r` renumbers after hand edits; `ctrl+t` makes half-width
+    punctuation in Chinese text full-width; `ctrl+g` removes the 【待核】 marks of the cursor's
+    paragraph once its figures are checked."""
 
     DEFAULT_CSS = """
     DraftEditor { height: 1fr; border: none; padding: 0 1; }
@@ -44,13 +48,17 @@ class DraftEditor(TextArea):
         if edit is None:
             return False
         text, start, end = edit
+        kept_row, kept_column = self.cursor_location
         self.history.checkpoint()
         self.replace(text, start, end, maintain_selection_offset=False)
         self.history.checkpoint()
+        last = self.document.line_count - 1
         if cursor_row is not None:
-            row = max(0, min(cursor_row, self.document.line_count - 1))
-            self.move_cursor((row, 0))
+            self.move_cursor((max(0, min(cursor_row, last)), 0))
             self.scroll_cursor_visible(center=True)
+        else:  # stay where the officer was
+            row = min(kept_row, last)
+            self.move_cursor((row, min(kept_column, len(self.document.get_line(row)))))
         return True
 
     def set_text_undoable(self, text: str) -> bool:
@@ -90,6 +98,20 @@ class DraftEditor(TextArea):
 
     def action_renumber(self) -> None:
         self.apply_lines(part_edit.renumber_lines(self.lines, self.part_kinds))
+
+    def action_fullwidth(self) -> None:
+        from replydraft.textnorm import to_fullwidth_punct
+
+        self.apply_lines([to_fullwidth_punct(line) for line in self.lines])
+
+    def action_confirm_figures(self) -> None:
+        from replydraft.staleness import strip_stale_marks
+
+        row, column = self.cursor_location
+        lines = self.lines
+        lines[row] = strip_stale_marks(lines[row])
+        if self.apply_lines(lines):
+            self.move_cursor((row, min(column, len(lines[row]))))
 
     def go_to_line(self, line: int) -> None:
         """Put the cursor at the start of `line` and show it mid-screen; focus the editor."""
