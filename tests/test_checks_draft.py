@@ -116,6 +116,14 @@ def test_salutation_kind_inferred_from_title_when_not_given() -> None:
     assert codes(draft) == ["salutation"]
 
 
+def test_salutation_kind_inferred_as_the_skeleton_infers_it() -> None:
+    draft = clean_draft()
+    draft.meta.kind = None
+    draft.meta.title = "《关于加大民营企业科技创新扶持力度的建议》"
+    paragraph(draft, "salutation").text = "刘红星委员："
+    assert codes(draft) == ["salutation"]
+
+
 def test_salutation_names_the_proposer() -> None:
     draft = clean_draft()
     paragraph(draft, "salutation").text = "杜国强代表："

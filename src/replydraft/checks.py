@@ -21,6 +21,7 @@ from replydraft.draft_numbering import draft_numbering_issues
 from replydraft.draft_text import part_lines
 from replydraft.numbering import strip_ordinal
 from replydraft.placeholders import find_placeholders
+from replydraft.proposal_kinds import ADDRESSEE_TITLES, KIND_NAMES, kind_from_title
 from replydraft.staleness import find_stale_marks, strip_stale_marks
 from replydraft.textnorm import fold, is_cjk, to_fullwidth_punct
 
@@ -50,8 +51,6 @@ STALE_SHOWN = 6
 MIN_DUPLICATE_CHARS = 8
 """Paragraphs shorter than this (placeholders and ordinal left out) are never duplicates."""
 
-_TITLE_OF = {"suggestion": "代表", "motion": "代表", "proposal": "委员"}
-_KIND_WORD = {"suggestion": "建议", "motion": "议案", "proposal": "提案"}
 _NUMBER = re.compile(r"第\s*([0-9]+)\s*号\s*(建议|提案|议案)?")
 _QUOTED = re.compile(r"《([^》]+)》|“([^”]+)”|\"([^\"]+)\"")
 _NOT_TEXT = re.compile(r"[\s\u3000【】《》“”\"'‘’（）()，,。.、；;：:！!？?]+")
@@ -112,10 +111,9 @@ def _problem(code: str, message: str, where: _Where) -> Problem:
 
 def _kind(draft: Draft) -> str | None:
     """The proposal's kind: as given, else from the title's ending (…建议 / …提案 / …议案)."""
-    if draft.meta.kind in _TITLE_OF:
+    if draft.meta.kind in KIND_NAMES:
         return draft.meta.kind
-    title = (draft.meta.title or "").strip()
-    return next((kind for kind, word in _KIND_WORD.items() if title.endswith(word)), None)
+    return kind_from_title(draft.meta.title or "")
 
 
 def _part_where(draft: Draft, paragraphs: list[_Where], kinds: tuple[str, ...]) -> _Where:
@@ -169,12 +167,12 @@ def check_salutation(draft: Draft, paragraphs: list[_Where]) -> Iterator[Problem
     kind = _kind(draft)
     if kind is None:
         return
-    expected = _TITLE_OF[kind]
+    expected = ADDRESSEE_TITLES[kind]
     other = "委员" if expected == "代表" else "代表"
     if text.endswith(other):
         yield _problem(
             "salutation",
-            f"{text}: a {kind} ({_KIND_WORD[kind]}) is answered to a {expected}, not a {other}",
+            f"{text}: a {kind} ({KIND_NAMES[kind]}) is answered to a {expected}, not a {other}",
             salutation,
         )
     elif not text.endswith(expected):

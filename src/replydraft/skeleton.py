@@ -24,6 +24,7 @@ from replydraft.errors import ReplydraftError
 from replydraft.export.layout import official_date
 from replydraft.numbering import strip_ordinal
 from replydraft.placeholders import placeholder
+from replydraft.proposal_kinds import ADDRESSEE_TITLES, KIND_NAMES, kind_from_title
 from replydraft.rendering import RenderedPart, render_parts, template_name
 from replydraft.staleness import mark_stale
 from replydraft.textnorm import to_fullwidth_punct
@@ -39,9 +40,6 @@ NEXT_STEP_ITEMS = 4
 DEMAND_CANDIDATES = 5
 """How many matches for a demand are tried before it is left as a placeholder."""
 
-KIND_NAMES = {"suggestion": "建议", "proposal": "提案", "motion": "议案"}
-ADDRESSEE_TITLES = {"suggestion": "代表", "proposal": "委员", "motion": "代表"}
-_TITLE_TAIL = re.compile(r"(建议|提案|议案)[”\"》」』\s。.]*$")
 _TITLE_CORE = re.compile(r"^[《“\"]?(关于)?(?P<core>.*?)(的)?(建议|提案|议案)?[》”\"]?$")
 
 
@@ -56,14 +54,6 @@ class Item:
     demand: str | None = None
     """The proposal demand this item answers, if any."""
     score: float | None = None
-
-
-def kind_from_title(title: str) -> str | None:
-    """`…的建议` → suggestion, `…的提案` → proposal, `…议案` → motion; None otherwise."""
-    match = _TITLE_TAIL.search(title.strip())
-    if not match:
-        return None
-    return {"建议": "suggestion", "提案": "proposal", "议案": "motion"}[match.group(1)]
 
 
 def title_core(title: str) -> str:
