@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from helpers import run_cli
 
 from replydraft import locations
 from replydraft.config import Config, load_config, save_config, set_value
@@ -20,22 +18,16 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "replydraft", *args], capture_output=True, text=True, env=os.environ
-    )
-
-
 def test_missing_file_gives_defaults() -> None:
     config = load_config()
     assert config.unit is None and config.work_phrase == "科技工作"
 
 
 def test_set_and_unset_round_trip_through_the_cli() -> None:
-    assert cli("config", "set", "unit", "余姚市科学技术局").returncode == 0
-    assert cli("config", "set", "keymap.save", "ctrl+s").returncode == 0
-    assert cli("config", "set", "phone", "89553541").returncode == 0
-    shown = cli("config")
+    assert run_cli("config", "set", "unit", "余姚市科学技术局").returncode == 0
+    assert run_cli("config", "set", "keymap.save", "ctrl+s").returncode == 0
+    assert run_cli("config", "set", "phone", "89553541").returncode == 0
+    shown = run_cli("config")
     assert shown.returncode == 0
     assert "unit: 余姚市科学技术局" in shown.stdout and "save: ctrl+s" in shown.stdout
     config = load_config()
@@ -44,13 +36,13 @@ def test_set_and_unset_round_trip_through_the_cli() -> None:
         "89553541",
         {"save": "ctrl+s"},
     )
-    assert cli("config", "unset", "phone").returncode == 0
+    assert run_cli("config", "unset", "phone").returncode == 0
     assert load_config().phone is None
     assert "余姚市科学技术局" in locations.config_file().read_text(encoding="utf-8")
 
 
 def test_unknown_setting_is_a_one_line_error() -> None:
-    result = cli("config", "set", "colour", "red")
+    result = run_cli("config", "set", "colour", "red")
     assert result.returncode == 2
     assert "unknown setting 'colour'" in result.stderr and "Traceback" not in result.stderr
     assert not locations.config_file().exists()
@@ -60,7 +52,7 @@ def test_malformed_file_is_named_and_kept(home: Path) -> None:
     path = locations.config_file()
     path.parent.mkdir(parents=True)
     path.write_text("unit: [unclosed\n", encoding="utf-8")
-    result = cli("config", "set", "unit", "x")
+    result = run_cli("config", "set", "unit", "x")
     assert result.returncode == 2
     assert str(path) in result.stderr and "line" in result.stderr
     assert path.read_text(encoding="utf-8") == "unit: [unclosed\n"

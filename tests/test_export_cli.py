@@ -2,27 +2,16 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import docx
 import pytest
+from helpers import run_cli_in
 from test_checks_draft import clean_draft
 
 import replydraft.export.docx as docx_export
 from replydraft import atomic
 from replydraft.export import export_draft
-
-
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "replydraft", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env={"REPLYDRAFT_HOME": str(cwd), "PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "utf-8"},
-    )
 
 
 @pytest.fixture
@@ -32,7 +21,7 @@ def saved(tmp_path: Path) -> Path:
 
 
 def test_docx_from_suffix(saved: Path) -> None:
-    result = run("export", "draft.yaml", "-o", "答复.docx", cwd=saved)
+    result = run_cli_in(saved, "export", "draft.yaml", "-o", "答复.docx")
     assert result.returncode == 0, result.stderr
     document = docx.Document(str(saved / "答复.docx"))
     assert any("刘红星代表：" == p.text for p in document.paragraphs)
@@ -40,7 +29,7 @@ def test_docx_from_suffix(saved: Path) -> None:
 
 
 def test_docx_without_output_goes_beside_the_draft(saved: Path) -> None:
-    result = run("export", "draft.yaml", "--format", "docx", cwd=saved)
+    result = run_cli_in(saved, "export", "draft.yaml", "--format", "docx")
     assert result.returncode == 0, result.stderr
     assert (saved / "draft.docx").stat().st_size > 5000
 
@@ -49,13 +38,13 @@ def test_docx_without_output_goes_beside_the_draft(saved: Path) -> None:
     ("fmt", "first"), [("txt", "对市十八届"), ("body", "您提出的"), ("md", "# 对市")]
 )
 def test_text_formats_to_stdout(saved: Path, fmt: str, first: str) -> None:
-    result = run("export", "draft.yaml", "--format", fmt, cwd=saved)
+    result = run_cli_in(saved, "export", "draft.yaml", "--format", fmt)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(first)
 
 
 def test_md_file_and_clean_draft_has_no_note(saved: Path) -> None:
-    result = run("export", "draft.yaml", "-o", "r.md", cwd=saved)
+    result = run_cli_in(saved, "export", "draft.yaml", "-o", "r.md")
     assert result.returncode == 0
     assert (saved / "r.md").read_text(encoding="utf-8").startswith("# 对市")
     assert "problem" not in result.stderr
@@ -65,7 +54,7 @@ def test_problems_are_noted_but_export_succeeds(tmp_path: Path) -> None:
     draft = clean_draft()
     draft.parts[1].paragraphs[0].text = "【待填：称谓】"
     draft.save(tmp_path / "d.yaml")
-    result = run("export", "d.yaml", "-o", "d.txt", cwd=tmp_path)
+    result = run_cli_in(tmp_path, "export", "d.yaml", "-o", "d.txt")
     assert result.returncode == 0
     assert "1 problem(s) left" in result.stderr
 
@@ -81,7 +70,7 @@ def test_unknown_suffix_bad_yaml_and_self_overwrite_exit_2(saved: Path) -> None:
         ("draft.yaml", "-f", "docx", "-o", "-"),
     ]
     for args in cases:
-        result = run("export", *args, cwd=saved)
+        result = run_cli_in(saved, "export", *args)
         assert result.returncode == 2, args
         assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
     assert (saved / "draft.yaml").read_bytes() == before
@@ -90,7 +79,7 @@ def test_unknown_suffix_bad_yaml_and_self_overwrite_exit_2(saved: Path) -> None:
 
 def test_unwritable_target_exit_2(saved: Path) -> None:
     (saved / "out").mkdir()
-    result = run("export", "draft.yaml", "-f", "txt", "-o", "out", cwd=saved)
+    result = run_cli_in(saved, "export", "draft.yaml", "-f", "txt", "-o", "out")
     assert result.returncode == 2
     assert result.stderr.startswith("replydraft: out: cannot write")
 
@@ -129,5 +118,5 @@ def test_failure_while_writing_leaves_no_partial_file(tmp_path: Path, monkeypatc
 
 
 def test_help_has_an_example(tmp_path: Path) -> None:
-    result = run("export", "--help", cwd=tmp_path)
+    result = run_cli_in(tmp_path, "export", "--help")
     assert result.returncode == 0 and "replydraft export draft.yaml -o" in result.stdout

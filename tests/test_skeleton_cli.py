@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from helpers import run_cli
 
 from replydraft.draft import Draft
 from replydraft.numbering import match_ordinal
@@ -19,13 +17,6 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "replydraft", *args],
-        capture_output=True, text=True, input=stdin, env=os.environ,
-    )  # fmt: skip
-
-
 SEED_003 = [
     "skeleton", "--title", "关于加快发展制造业的建议", "--number", "239",
     "--session", "慈溪市人大十七届第一次会议", "--proposer", "胡国锋",
@@ -35,7 +26,7 @@ SEED_003 = [
 
 def test_a_co_handling_opinion_from_the_seeds_metadata(tmp_path: Path) -> None:
     out = tmp_path / "draft.yaml"
-    result = cli(*SEED_003, "--out", str(out))
+    result = run_cli(*SEED_003, "--out", str(out))
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "关于慈溪市人大十七届第一次会议第239号建议的协办意见"
@@ -53,9 +44,9 @@ def test_a_co_handling_opinion_from_the_seeds_metadata(tmp_path: Path) -> None:
 
 
 def test_config_defaults_and_reopening_with_a_new_handler(tmp_path: Path) -> None:
-    assert cli("config", "set", "unit", "余姚市科学技术局").returncode == 0
+    assert run_cli("config", "set", "unit", "余姚市科学技术局").returncode == 0
     out = tmp_path / "d.yaml"
-    first = cli(
+    first = run_cli(
         "skeleton",
         "--title",
         "关于加强科技金融的提案",
@@ -72,7 +63,7 @@ def test_config_defaults_and_reopening_with_a_new_handler(tmp_path: Path) -> Non
     draft = Draft.load(out)
     draft.part("closing").paragraphs[0].text = "再次感谢您的关心！"
     draft.save(out)
-    again = cli("skeleton", "--draft", str(out), "--handler", "何智敏", "--out", str(out))
+    again = run_cli("skeleton", "--draft", str(out), "--handler", "何智敏", "--out", str(out))
     assert again.returncode == 0, again.stderr
     assert "承办人：何智敏" in again.stdout and "再次感谢您的关心！" in again.stdout
     assert Draft.load(out).meta.handler == "何智敏"
@@ -80,7 +71,7 @@ def test_config_defaults_and_reopening_with_a_new_handler(tmp_path: Path) -> Non
 
 def test_proposal_text_from_stdin_answers_each_demand() -> None:
     text = "建议：\n一是加大研发投入补助；\n二是完善知识产权质押融资；\n三是引育高层次科技人才。"
-    result = cli(
+    result = run_cli(
         "skeleton", "--title", "关于加强企业创新的建议", "--proposal-text", "-", stdin=text
     )
     assert result.returncode == 0, result.stderr
@@ -90,7 +81,9 @@ def test_proposal_text_from_stdin_answers_each_demand() -> None:
 
 
 def test_markdown_output() -> None:
-    result = cli("skeleton", "--title", "关于加强企业创新的建议", "--no-library", "--format", "md")
+    result = run_cli(
+        "skeleton", "--title", "关于加强企业创新的建议", "--no-library", "--format", "md"
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("# ") and "## 一、工作开展情况" in result.stdout
 
@@ -106,7 +99,7 @@ def test_markdown_output() -> None:
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(args: list[str], message: str) -> None:
-    result = cli(*args)
+    result = run_cli(*args)
     assert result.returncode == 2
     assert message in result.stderr and "Traceback" not in result.stderr
 
@@ -114,6 +107,6 @@ def test_bad_input_is_one_line_and_exit_2(args: list[str], message: str) -> None
 def test_a_malformed_draft_is_named_and_left_alone(tmp_path: Path) -> None:
     path = tmp_path / "bad.yaml"
     path.write_text("meta: [\n", encoding="utf-8")
-    result = cli("skeleton", "--draft", str(path), "--out", str(path))
+    result = run_cli("skeleton", "--draft", str(path), "--out", str(path))
     assert result.returncode == 2 and str(path) in result.stderr
     assert path.read_text(encoding="utf-8") == "meta: [\n"

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from helpers import run_cli
 
 from replydraft import locations, resources
 from replydraft.draft import ProposalMeta
@@ -118,10 +116,7 @@ def _context() -> dict:
 
 def test_cli_reports_a_broken_template_on_one_line(user_templates: Path) -> None:
     write(user_templates, "{% block title %}{{ nonsense }}{% endblock %}")
-    result = subprocess.run(
-        [sys.executable, "-m", "replydraft", "skeleton", "--title", META.title, "--no-library"],
-        capture_output=True, text=True, env=os.environ,
-    )  # fmt: skip
+    result = run_cli("skeleton", "--title", META.title, "--no-library")
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert "suggestion_reply.txt.j2" in result.stderr and "'nonsense'" in result.stderr
