@@ -1,0 +1,42 @@
+"""The README's commands are the ones CI runs, and every command it tours exists."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _fenced_lines() -> list[str]:
+    blocks = re.findall(r"```\n(.*?)```", README, flags=re.S)
+    return [line.strip() for block in blocks for line in block.splitlines() if line.strip()]
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    test_commands = [line for line in _fenced_lines() if "pytest" in line]
+    assert len(test_commands) == 1, test_commands
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert test_commands[0] in [line.strip() for line in ci]
+
+
+def test_readme_install_command_starts_replydraft() -> None:
+    start = [line for line in _fenced_lines() if line.endswith("&& replydraft")]
+    assert start and "pip install ." in start[0]
+
+
+def test_every_toured_command_has_help() -> None:
+    toured = sorted(set(re.findall(r"^\| `replydraft (\w+)", README, flags=re.M)))
+    assert {"parse", "ingest", "search", "skeleton", "check", "export", "config"} <= set(toured)
+    for command in toured:
+        out = subprocess.run(
+            [sys.executable, "-m", "replydraft", command, "--help"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert out.returncode == 0, (command, out.stderr)
+        assert "usage: replydraft" in out.stdout
