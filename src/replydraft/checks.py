@@ -297,44 +297,73 @@ def check_duplicates(paragraphs: list[_Where]) -> Iterator[Problem]:
             yield _problem("duplicate", f"the same paragraph as on line {first.line + 1}", where)
 
 
-def _bigrams(text: str) -> set[str]:
-    text = _squeeze(text)
-    return {
-        text[i : i + 2]
-        for i in range(len(text) - 1)
-        if is_cjk(text[i]) and is_cjk(text[i + 1]) and text[i : i + 2] not in _COMMON_BIGRAMS
-    }
+def _bigrams(squeezed: str) -> frozenset[str]:
+    """The Chinese bigrams of an already `_squeeze`d text, common words left out."""
+    return frozenset(
+        squeezed[i : i + 2]
+        for i in range(len(squeezed) - 1)
+        if is_cjk(squeezed[i])
+        and is_cjk(squeezed[i + 1])
+        and squeezed[i : i + 2] not in _COMMON_BIGRAMS
+    )
+
+
+@dataclass(frozen=True)
+class _Scored:
+    """A demand's core or an answer's text as the scorers compare it, prepared once."""
+
+    text: str
+    bigrams: frozenset[str]
+
+    @classmethod
+    def of(cls, squeezed: str) -> _Scored:
+        return cls(squeezed, _bigrams(squeezed))
+
+
+def _demand(demand: str) -> _Scored:
+    _ordinal, core = strip_ordinal(demand.strip())
+    return _Scored.of(_squeeze(core))
+
+
+def _answer(paragraph: str) -> _Scored:
+    return _Scored.of(_squeeze(strip_stale_marks(paragraph)))
+
+
+def _scores(demand: _Scored, answer: _Scored) -> tuple[float, float]:
+    if not demand.text or not answer.text:
+        return 0.0, 0.0
+    ratio = fuzz.partial_ratio(demand.text, answer.text)
+    wanted = demand.bigrams
+    share = len(wanted & answer.bigrams) / len(wanted) if wanted else 0.0
+    return ratio, share
+
+
+def _answered(demand: _Scored, answers: list[_Scored]) -> bool:
+    for answer in answers:
+        ratio, share = _scores(demand, answer)
+        if ratio >= DEMAND_PARTIAL_RATIO or share >= DEMAND_BIGRAM_SHARE:
+            return True
+    return False
 
 
 def demand_scores(demand: str, paragraph: str) -> tuple[float, float]:
     """How well `paragraph` answers `demand`: (partial_ratio 0..100, bigram share 0..1)."""
-    _ordinal, core = strip_ordinal(demand.strip())
-    core, text = _squeeze(core), _squeeze(strip_stale_marks(paragraph))
-    if not core or not text:
-        return 0.0, 0.0
-    ratio = fuzz.partial_ratio(core, text)
-    wanted = _bigrams(core)
-    share = len(wanted & _bigrams(text)) / len(wanted) if wanted else 0.0
-    return ratio, share
+    return _scores(_demand(demand), _answer(paragraph))
 
 
 def is_answered(demand: str, paragraphs: list[str]) -> bool:
     """True when some paragraph answers `demand` (either score at its threshold)."""
-    for text in paragraphs:
-        ratio, share = demand_scores(demand, text)
-        if ratio >= DEMAND_PARTIAL_RATIO or share >= DEMAND_BIGRAM_SHARE:
-            return True
-    return False
+    return _answered(_demand(demand), [_answer(text) for text in paragraphs])
 
 
 def check_demands(draft: Draft, paragraphs: list[_Where]) -> Iterator[Problem]:
     demands = [d for d in draft.meta.demands if d and d.strip()]
     if not demands:
         return
-    answers = [w.text for w in paragraphs if w.part in ANSWER_PARTS]
+    answers = [_answer(w.text) for w in paragraphs if w.part in ANSWER_PARTS]
     where = _part_where(draft, paragraphs, ("next_steps", "status"))
     for number, demand in enumerate(demands, 1):
-        if not is_answered(demand, answers):
+        if not _answered(_demand(demand), answers):
             short = demand.strip() if len(demand.strip()) <= 40 else demand.strip()[:40] + "…"
             yield _problem(
                 "unanswered_demand",
