@@ -114,11 +114,11 @@ def _best(
         m
         for m in matches
         if m.entry.id not in used
-        and getattr(m.entry, "kind", "measure") == "measure"
-        and not getattr(m.entry, "retired", False)
-        and getattr(m.entry, "section", section) in (section, "other")
+        and m.entry.kind == "measure"
+        and not m.entry.retired
+        and m.entry.section in (section, "other")
     ]
-    usable.sort(key=lambda m: getattr(m.entry, "section", section) != section)  # stable
+    usable.sort(key=lambda m: m.entry.section != section)  # stable
     chosen = [(m.entry, m.score) for m in usable[:count]]
     used.update(entry.id for entry, _score in chosen)
     return chosen
