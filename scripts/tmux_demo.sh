@@ -46,7 +46,9 @@ step "the officer's settings, once: unit and who signs"
 "$PY" -m replydraft config set phone 0574-62700000 >/dev/null
 
 step "1. start replydraft (no arguments) at 120x36"
-tmux new-session -d -s "$SESSION" -x 120 -y 36 "cd '$WORK' && '$PY' -m replydraft"
+# Pass REPLYDRAFT_HOME explicitly: a tmux server that is already running gives new sessions
+# its own environment, not this script's.
+tmux new-session -d -s "$SESSION" -x 120 -y 36 "cd '$WORK' && REPLYDRAFT_HOME='$REPLYDRAFT_HOME' '$PY' -m replydraft"
 wait_for "标题" 15
 wait_for "建议段落" 15  # the library is loaded
 
