@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+import numpy as np
 import pytest
 
 from replydraft.errors import ReplydraftError
@@ -239,3 +240,21 @@ def test_in_memory_edit_rebuilds(library: Library) -> None:
     search(library, "科技金融")
     library.entries.append(entry("新建乡镇卫生院，改善群众就医条件。"))
     assert search(library, "卫生院")[0].entry.text.startswith("新建乡镇卫生院")
+
+
+def test_saved_index_maps_back_identical_and_junk_is_ignored(tmp_path) -> None:
+    from replydraft.matching.index import SearchIndex, build_index
+
+    texts = [FINANCE, TALENT, HIGHTECH, ROADS]
+    index = build_index(texts, np.arange(len(texts), dtype=np.int32), "print")
+    path = tmp_path / "index.cache"
+    index.save(path)
+    loaded = SearchIndex.load(path)
+    assert loaded is not None and loaded.fingerprint == "print"
+    for name in ("vocab", "indptr", "docs", "weights", "idf", "doc_entry"):
+        assert np.array_equal(getattr(loaded, name), getattr(index, name)), name
+        assert getattr(loaded, name).dtype == getattr(index, name).dtype
+    path.write_bytes(b"not an index")
+    assert SearchIndex.load(path) is None
+    path.write_bytes(b"")
+    assert SearchIndex.load(path) is None

@@ -82,13 +82,23 @@ def topic_precision(library, topics: list[dict]) -> dict:
                 "query": topic["query"],
                 "hits_at_5": hits,
                 "judged_relevant_in_library": len(available),
+                "p_at_5_strict": strict[-1],
+                "p_at_5_capped": round(capped[-1], 4),
             }
         )
     mean = lambda xs: round(sum(xs) / len(xs), 4) if xs else None  # noqa: E731
+    ceiling = mean([min(5, r["judged_relevant_in_library"]) / 5 for r in rows])
     return {
         "topics": len(topics),
         "precision_at_5": mean(strict),
         "precision_at_5_capped": mean(capped),
+        "precision_at_5_strict_ceiling": ceiling,
+        "definitions": {
+            "precision_at_5": "STRICT: relevant results in the top 5 / 5 (the issue's target)",
+            "precision_at_5_capped": "relevant in the top 5 / min(5, judged relevant that exist)",
+            "precision_at_5_strict_ceiling": "best strict value possible: topics with fewer than"
+            " 5 relevant entries in the library cannot reach 1",
+        },
         "per_topic": rows,
     }
 

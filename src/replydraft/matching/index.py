@@ -16,6 +16,8 @@ Work is done in chunks of documents to keep peak memory low.
 from __future__ import annotations
 
 import hashlib
+import json
+import mmap
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +25,10 @@ import numpy as np
 
 from replydraft.matching.tokens import KEY_BASE, bigram_keys, code_points, fold_points, word_mask
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+_MAGIC = b"replydraft-search-index\n"
+_ALIGN = 64
+_ARRAYS = ("vocab", "indptr", "docs", "weights", "idf", "doc_entry")
 K1 = 1.2
 B = 0.75
 DIGIT_FACTOR = 0.3
@@ -74,52 +79,59 @@ class SearchIndex:
         return np.bincount(docs, weights=weights, minlength=self.n_docs)
 
     def save(self, path: Path) -> None:
-        """Write the index as .npz (atomically: written beside, then renamed)."""
-        import io
-
+        """Write the index in the raw layout `load` maps (atomically: written beside, renamed)."""
         from replydraft.atomic import atomic_write_bytes
 
-        buffer = io.BytesIO()
-        np.savez(
-            buffer,
-            format_version=np.array(FORMAT_VERSION),
-            vocab=self.vocab,
-            indptr=self.indptr,
-            docs=self.docs,
-            weights=self.weights,
-            idf=self.idf,
-            doc_entry=self.doc_entry,
-            fingerprint=np.array(self.fingerprint),
-        )
-        atomic_write_bytes(path, buffer.getvalue())
+        arrays = {name: np.ascontiguousarray(getattr(self, name)) for name in _ARRAYS}
+        layout, offset = {}, 0
+        for name, array in arrays.items():
+            offset = -(-offset // _ALIGN) * _ALIGN
+            layout[name] = {"dtype": array.dtype.str, "size": int(array.size), "offset": offset}
+            offset += array.nbytes
+        header = json.dumps(
+            {"format_version": FORMAT_VERSION, "fingerprint": self.fingerprint, "arrays": layout}
+        ).encode("utf-8")
+        start = -(-(len(_MAGIC) + 8 + len(header)) // _ALIGN) * _ALIGN
+        body = bytearray(start + offset)
+        body[: len(_MAGIC)] = _MAGIC
+        body[len(_MAGIC) : len(_MAGIC) + 8] = len(header).to_bytes(8, "little")
+        body[len(_MAGIC) + 8 : len(_MAGIC) + 8 + len(header)] = header
+        for name, array in arrays.items():
+            at = start + layout[name]["offset"]
+            body[at : at + array.nbytes] = array.tobytes()
+        atomic_write_bytes(path, bytes(body))
 
     @classmethod
     def load(cls, path: Path) -> SearchIndex | None:
-        """Read a saved index; None if it is missing, unreadable or of another format."""
+        """Map a saved index (read-only, no copy: pages are read as queries touch them); None if
+        it is missing, unreadable or of another format."""
         try:
-            with np.load(path, allow_pickle=False) as data:
-                if int(data["format_version"]) != FORMAT_VERSION:
-                    return None
-                return cls(
-                    vocab=data["vocab"],
-                    indptr=data["indptr"],
-                    docs=data["docs"],
-                    weights=data["weights"],
-                    idf=data["idf"],
-                    doc_entry=data["doc_entry"],
-                    fingerprint=str(data["fingerprint"]),
+            with open(path, "rb") as handle:
+                mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+            if mapped[: len(_MAGIC)] != _MAGIC:
+                return None
+            size = int.from_bytes(mapped[len(_MAGIC) : len(_MAGIC) + 8], "little")
+            header = json.loads(mapped[len(_MAGIC) + 8 : len(_MAGIC) + 8 + size])
+            if header.get("format_version") != FORMAT_VERSION:
+                return None
+            start = -(-(len(_MAGIC) + 8 + size) // _ALIGN) * _ALIGN
+            arrays = {}
+            for name in _ARRAYS:
+                spec = header["arrays"][name]
+                arrays[name] = np.frombuffer(
+                    mapped,
+                    dtype=np.dtype(spec["dtype"]),
+                    count=spec["size"],
+                    offset=start + spec["offset"],
                 )
-        except (OSError, ValueError, KeyError, EOFError):
+            return cls(**arrays, fingerprint=str(header["fingerprint"]))
+        except (OSError, ValueError, KeyError, TypeError):
             return None
 
 
-def fingerprint(ids: list[str], texts: list[str]) -> str:
+def fingerprint(parts: list[str]) -> str:
     """A digest of what is indexed, to tell a stale cached index from a good one."""
-    digest = hashlib.sha256()
-    digest.update("\x1e".join(ids).encode("utf-8"))
-    digest.update(b"\x1f")
-    digest.update("\x1e".join(texts).encode("utf-8"))
-    return digest.hexdigest()
+    return hashlib.sha256("\x1e".join(parts).encode("utf-8")).hexdigest()
 
 
 def _folded_chunks(texts: list[str]):

@@ -1,6 +1,7 @@
 """The search index of a library: built lazily once per Library object, cached on disk.
 
-On disk it lives in the library cache as an .npz keyed by `library.cache_key` (the YAML's
+On disk it lives in the library cache as one raw file of arrays, memory-mapped on load (no
+copy, no rebuilding of derived arrays), keyed by `library.cache_key` (the YAML's
 content), so a 100,000-paragraph library is searchable within a second of start. A fingerprint
 of the indexed ids and texts is checked on load, so a stale or foreign file is never used.
 """
@@ -55,8 +56,8 @@ def topical_heading(entry: Any) -> str:
     return strip_ordinal(headings[-1].strip())[1] if headings else ""
 
 
-def documents(entries: list[Any]) -> tuple[list[str], np.ndarray, list[str]]:
-    """Texts to index (each entry's text, its older versions', its heading), their entry, entry ids."""
+def documents(entries: list[Any]) -> tuple[list[str], np.ndarray]:
+    """Texts to index (each entry's text, its older versions', its heading) and their entry."""
     texts: list[str] = []
     owners: list[int] = []
     for position, entry in enumerate(entries):
@@ -69,8 +70,26 @@ def documents(entries: list[Any]) -> tuple[list[str], np.ndarray, list[str]]:
         if heading:
             texts.append(heading)
             owners.append(position)
-    ids = [str(getattr(entry, "id", "")) for entry in entries]
-    return texts, np.asarray(owners, dtype=np.int32), ids
+    return texts, np.asarray(owners, dtype=np.int32)
+
+
+def identity(entries: list[Any]) -> tuple[str, int | None]:
+    """The fingerprint of what `documents` would index, and the newest source year, in one cheap
+    pass (no heading parsing): checking a saved index must cost far less than building one."""
+    parts: list[str] = []
+    add = parts.append
+    newest: int | None = None
+    for entry in entries:
+        add(str(getattr(entry, "id", "")))
+        add(entry.text)
+        for version in getattr(entry, "versions", None) or ():
+            add("\x1d" + version.text)
+        headings = getattr(entry, "headings", None)
+        add("\x1c" + (headings[-1] if headings else ""))
+        year = getattr(getattr(entry, "source", None), "year", None)
+        if isinstance(year, int) and (newest is None or year > newest):
+            newest = year
+    return fingerprint(parts), newest
 
 
 def _index_name(library: Any) -> str:
@@ -108,28 +127,22 @@ def _save(index: SearchIndex, path: Path, library: Any) -> None:
                 pass
 
 
-def _newest_year(entries: list[Any]) -> int | None:
-    years = [getattr(getattr(e, "source", None), "year", None) for e in entries]
-    years = [y for y in years if isinstance(y, int)]
-    return max(years) if years else None
-
-
 def index_for(library: Any) -> IndexState:
     """The library's index: in memory if still valid, else from the disk cache, else built."""
     entries = library.entries
     state = getattr(library, _ATTR, None)
     if isinstance(state, IndexState) and state.entries is entries and state.count == len(entries):
         return state
-    texts, owners, ids = documents(entries)
-    print_ = fingerprint(ids, texts)
+    print_, newest_year = identity(entries)
     path = cache_path(library)
     index = SearchIndex.load(path) if path is not None and path.is_file() else None
     loaded = index is not None and index.fingerprint == print_
     if not loaded:
+        texts, owners = documents(entries)
         index = build_index(texts, owners, print_)
         if path is not None:
             _save(index, path, library)
-    state = IndexState(index, entries, len(entries), _newest_year(entries), loaded_from_disk=loaded)
+    state = IndexState(index, entries, len(entries), newest_year, loaded_from_disk=loaded)
     try:
         setattr(library, _ATTR, state)
     except AttributeError:  # pragma: no cover - a library object without a __dict__

@@ -18,7 +18,7 @@ from replydraft.matching.library_index import IndexState, index_for
 from replydraft.matching.query import Query, parse_query
 from replydraft.matching.rescoring import fuzzy_scores, query_keys, spans
 from replydraft.matching.synonyms import Synonyms, default_synonyms
-from replydraft.matching.tokens import lone_characters
+from replydraft.matching.tokens import lone_characters, text_bigrams
 
 SECTIONS = ("status", "next_steps")
 CANDIDATES_SHORT = 200
@@ -46,14 +46,14 @@ class Match:
     spans: list[tuple[int, int]] = field(default_factory=list)
 
 
-def _query_terms(state: IndexState, query: Query) -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """Index terms of the query with their weights, and the lone characters it contains."""
+def _terms_of(
+    state: IndexState, keys: np.ndarray, lone: list[str], long: bool
+) -> tuple[np.ndarray, np.ndarray]:
+    """Index terms for some bigram keys (and lone characters) with their weights."""
     index = state.index
-    keys = query_keys(query)
-    terms = index.term_ids(keys)
-    lone = sorted({c for k in query.keywords for v in k.variants for c in lone_characters(v)})
+    terms = index.term_ids(np.unique(keys))
     weights = np.ones(terms.size)
-    if query.long and terms.size > MAX_QUERY_TERMS:
+    if long and terms.size > MAX_QUERY_TERMS:
         rarest = np.argsort(-index.idf[terms], kind="stable")[:MAX_QUERY_TERMS]
         terms, weights = terms[rarest], weights[rarest]
     if lone:
@@ -61,7 +61,34 @@ def _query_terms(state: IndexState, query: Query) -> tuple[np.ndarray, np.ndarra
         extra = np.setdiff1d(extra, terms)
         terms = np.concatenate((terms, extra))
         weights = np.concatenate((weights, np.full(extra.size, 0.5)))
-    return terms.astype(np.int64), weights, lone
+    return terms.astype(np.int64), weights
+
+
+def _doc_scores(state: IndexState, query: Query) -> np.ndarray | None:
+    """BM25 of every document: summed over keywords, each keyword scored by its best variant.
+
+    Taking the best variant rather than the union of all variants' bigrams keeps a synonym's
+    extra characters (转移 in 科技成果转移转化) from lifting paragraphs that merely share them.
+    None when no term of the query is in the index.
+    """
+    if query.long:
+        text = query.keywords[0].variants[0]
+        terms, weights = _terms_of(state, text_bigrams(text), lone_characters(text), True)
+        return state.index.scores(terms, weights) if terms.size else None
+    total = None
+    for keyword in query.keywords:
+        best = None
+        for variant in keyword.variants:
+            terms, weights = _terms_of(
+                state, text_bigrams(variant), lone_characters(variant), False
+            )
+            if terms.size == 0:
+                continue
+            scores = state.index.scores(terms, weights)
+            best = scores if best is None else np.maximum(best, scores, out=best)
+        if best is not None:
+            total = best if total is None else total + best
+    return total
 
 
 def _candidates(
@@ -130,10 +157,10 @@ def search(
     if parsed.empty or not library.entries:
         return []
     state = index_for(library)
-    terms, weights, lone = _query_terms(state, parsed)
-    if terms.size == 0:
+    doc_scores = _doc_scores(state, parsed)
+    if doc_scores is None:
         return []
-    doc_scores = state.index.scores(terms, weights)
+    lone = sorted({c for k in parsed.keywords for v in k.variants for c in lone_characters(v)})
     base = max(CANDIDATES_LONG if parsed.long else CANDIDATES_SHORT, top)
     candidates = _candidates(state, doc_scores, base, _keep_filter(unit, since_year))
     if not candidates:
