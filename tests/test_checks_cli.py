@@ -27,9 +27,13 @@ def test_problems_exit_1_with_file_line_part_and_code(tmp_path: Path) -> None:
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert len(lines) == 2
-    assert lines[0].startswith("d.yaml:3: salutation ¶1: salutation: ")
-    assert lines[1].startswith("d.yaml:") and ": signature ¶3: placeholder: " in lines[1]
-    assert "2 problems" in result.stderr
+    assert (
+        lines[0]
+        == "d.yaml:3: salutation ¶1: salutation: 称谓与类型不符：建议应称“代表”，不是“委员”"
+    )
+    assert lines[1].startswith("d.yaml:")
+    assert lines[1].endswith(": signature ¶3: placeholder: 未填写：【待填：承办人】")
+    assert result.stderr.strip() == "共2处问题（salutation 1，placeholder 1）"
 
 
 def test_json_output_uses_0_based_lines(tmp_path: Path) -> None:
@@ -40,6 +44,8 @@ def test_json_output_uses_0_based_lines(tmp_path: Path) -> None:
     assert result.returncode == 1
     (item,) = json.loads(result.stdout)
     assert item["code"] == "halfwidth" and item["part"] == "salutation" and item["line"] == 2
+    assert set(item) == {"code", "message", "part", "paragraph", "line"}
+    assert item["message"] == "半角标点“:”（在“刘红星代表:”）：请改为全角，：；（）！？"
 
 
 def test_bad_yaml_one_line_exit_2(tmp_path: Path) -> None:

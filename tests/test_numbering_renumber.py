@@ -120,7 +120,7 @@ def test_any_edit_then_renumber_counts_each_level_from_one(texts, ops) -> None:
     assert_counts_sound(fixed)
     assert renumber(fixed) == fixed
     # Only a level mixed under one heading can remain; counting problems never do.
-    assert all("different level" in message for _i, message in numbering_issues(fixed))
+    assert all(message.startswith("序号层级混用：") for _i, message in numbering_issues(fixed))
 
     # Renumbering changes ordinals only: the words stay the same.
     def words(text: str) -> str:
@@ -233,10 +233,21 @@ def test_numbering_issues_name_gaps_duplicates_and_mixed_levels() -> None:
     )
     messages = [message for _i, message in issues]
     assert [i for i, _m in issues] == [2, 3, 5, 6]
-    assert "duplicate" in messages[0] and "（二）" in messages[0]
-    assert "gap" in messages[1] and "二、" in messages[1]
-    assert "different level" in messages[2]
-    assert "二是" in messages[3]
+    assert messages[0] == "编号重复：（一）之后又是（一），应为（二）"
+    assert messages[1] == "编号不连续：“一、”之后是“三、”，应为“二、”"
+    assert messages[2] == "序号层级混用：（一）与同一标题下前面各项不是同一级"
+    assert messages[3] == "句中序号有误：“一是”应为“二是”"
+
+
+def test_numbering_issues_quote_the_ordinal_before_and_the_right_one() -> None:
+    assert numbering_issues(["（二）甲"]) == [(0, "编号应从（一）开始，此处是（二）")]
+    assert numbering_issues(["（一）甲", "（三）乙", "（四）丙"]) == [
+        (1, "编号不连续：（一）之后是（三），应为（二）"),
+        (2, "前面编号有误，此处（四）应随之改为（三）"),
+    ]
+    assert numbering_issues(["1.甲", "2.乙", "1.丙"]) == [
+        (2, "编号顺序有误：“2.”之后是“1.”，应为“3.”")
+    ]
 
 
 def test_leading_spaces_and_fullwidth_digits_are_kept() -> None:

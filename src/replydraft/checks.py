@@ -5,7 +5,8 @@ that part, and the 0-based line in `draft_text.render_text(draft)` (what the edi
 A clean draft yields an empty list. Offsets are characters.
 
 Codes: placeholder, salutation, title_mismatch, numbering, stale, halfwidth, duplicate,
-unanswered_demand.
+unanswered_demand. Codes are the machine contract; messages are Chinese, for the officer, short,
+and quote the offending text (e.g. `未填写：【待填：编号】`, `标题为第107号，收悉句为第108号`).
 """
 
 from __future__ import annotations
@@ -128,18 +129,23 @@ def _part_where(draft: Draft, paragraphs: list[_Where], kinds: tuple[str, ...]) 
 def check_placeholders(paragraphs: list[_Where]) -> Iterator[Problem]:
     for where in paragraphs:
         for found in find_placeholders(where.text):
-            yield _problem(
-                "placeholder", f"unfilled placeholder {where.text[found.start : found.end]}", where
-            )
+            yield _problem("placeholder", f"未填写：{where.text[found.start : found.end]}", where)
+
+
+def _missing_salutation(draft: Draft) -> str:
+    """What to say when there is no salutation, with an example of the line it should be."""
+    if draft.meta.role == "co_opinion":
+        return f"缺少称谓：协办意见应致主办单位（如“{draft.meta.lead_unit or '×××'}：”）"
+    kind = _kind(draft)
+    title = ADDRESSEE_TITLES[kind] if kind else "代表（委员）"
+    return f"缺少称谓（如“{draft.meta.proposer or '×××'}{title}：”）"
 
 
 def check_salutation(draft: Draft, paragraphs: list[_Where]) -> Iterator[Problem]:
     salutation = next((w for w in paragraphs if w.part == "salutation"), None)
     if salutation is None:
         yield _problem(
-            "salutation",
-            "no salutation (addressee) part",
-            _part_where(draft, paragraphs, ("title",)),
+            "salutation", _missing_salutation(draft), _part_where(draft, paragraphs, ("title",))
         )
         return
     text = salutation.text.strip().rstrip(":：").strip()
@@ -150,7 +156,7 @@ def check_salutation(draft: Draft, paragraphs: list[_Where]) -> Iterator[Problem
         if text.endswith(("代表", "委员")):
             yield _problem(
                 "salutation",
-                f"a co-handling opinion is addressed to the lead unit, not to {text}",
+                f"协办意见应致主办单位{meta.lead_unit or ''}，不是“{text}”",
                 salutation,
             )
         elif (
@@ -160,7 +166,7 @@ def check_salutation(draft: Draft, paragraphs: list[_Where]) -> Iterator[Problem
         ):
             yield _problem(
                 "salutation",
-                f"addressed to {text} but the lead unit is {meta.lead_unit}",
+                f"称谓与主办单位不符：此处是“{text}”，主办单位是{meta.lead_unit}",
                 salutation,
             )
         return
@@ -172,15 +178,15 @@ def check_salutation(draft: Draft, paragraphs: list[_Where]) -> Iterator[Problem
     if text.endswith(other):
         yield _problem(
             "salutation",
-            f"{text}: a {kind} ({KIND_NAMES[kind]}) is answered to a {expected}, not a {other}",
+            f"称谓与类型不符：{KIND_NAMES[kind]}应称“{expected}”，不是“{other}”",
             salutation,
         )
     elif not text.endswith(expected):
-        yield _problem(
-            "salutation", f"{text}: should name the addressee as …{expected}：", salutation
-        )
+        yield _problem("salutation", f"称谓应写作“×××{expected}：”，此处是“{text}”", salutation)
     if meta.proposer and meta.proposer not in text:
-        yield _problem("salutation", f"{text}: the proposer is {meta.proposer}", salutation)
+        yield _problem(
+            "salutation", f"称谓与提出人不符：此处是“{text}”，提出人是{meta.proposer}", salutation
+        )
 
 
 def _squeeze(text: str) -> str:
@@ -205,24 +211,22 @@ def check_title_mismatch(draft: Draft, paragraphs: list[_Where]) -> Iterator[Pro
         if in_title.group(1) != in_ack.group(1):
             yield _problem(
                 "title_mismatch",
-                f"number 第{in_ack.group(1)}号 here but 第{in_title.group(1)}号 in the title",
+                f"标题为第{in_title.group(1)}号，收悉句为第{in_ack.group(1)}号",
                 ack,
             )
         kinds = (in_title.group(2), in_ack.group(2))
         if all(kinds) and kinds[0] != kinds[1]:
-            yield _problem("title_mismatch", f"{kinds[1]} here but {kinds[0]} in the title", ack)
+            yield _problem("title_mismatch", f"标题为“{kinds[0]}”，收悉句为“{kinds[1]}”", ack)
     quoted = _quoted_title(ack_text)
     if quoted is None:
         return
     title_quoted = _quoted_title(title_text)
     if title_quoted and _squeeze(title_quoted) != _squeeze(quoted):
-        yield _problem(
-            "title_mismatch", f"quotes 《{quoted}》 but the title line has 《{title_quoted}》", ack
-        )
+        yield _problem("title_mismatch", f"标题为《{title_quoted}》，收悉句为《{quoted}》", ack)
     elif draft.meta.title and _squeeze(draft.meta.title) != _squeeze(quoted):
         yield _problem(
             "title_mismatch",
-            f"quotes 《{quoted}》 but the proposal's title is 《{draft.meta.title.strip()}》",
+            f"收悉句为《{quoted}》，来件题目为《{draft.meta.title.strip().strip('《》')}》",
             ack,
         )
 
@@ -244,12 +248,9 @@ def check_stale(paragraphs: list[_Where]) -> Iterator[Problem]:
             continue
         named = list(dict.fromkeys(m.token for m in marks if m.token))
         tokens = "、".join(named[:STALE_SHOWN]) + ("等" if len(named) > STALE_SHOWN else "")
-        tokens = tokens or "a figure"
-        count = f"{len(marks)} marks" if len(marks) > 1 else "1 mark"
+        named_part = f"：{tokens}" if tokens else ""
         yield _problem(
-            "stale",
-            f"{tokens}【待核】 ({count}): figures from an older reply; check them, then delete the marks",
-            where,
+            "stale", f"数字待核{named_part}（共{len(marks)}处【待核】）——核对后删去标记", where
         )
 
 
@@ -259,13 +260,10 @@ def check_halfwidth(paragraphs: list[_Where]) -> Iterator[Problem]:
         if fixed == where.text or not any(is_cjk(c) for c in where.text):
             continue
         spots = [i for i, (a, b) in enumerate(zip(where.text, fixed, strict=True)) if a != b]
-        shown = " ".join(dict.fromkeys(where.text[i] for i in spots))
+        shown = "、".join(f"“{c}”" for c in dict.fromkeys(where.text[i] for i in spots))
         context = where.text[max(0, spots[0] - 6) : spots[0] + 7]
-        yield _problem(
-            "halfwidth",
-            f"half-width {shown} in Chinese text ({len(spots)}×, first at “{context}”): use full-width ，：；（）！？",
-            where,
-        )
+        spot = f"在“{context}”" if len(spots) == 1 else f"{len(spots)}处，首处在“{context}”"
+        yield _problem("halfwidth", f"半角标点{shown}（{spot}）：请改为全角，：；（）！？", where)
 
 
 def _duplicate_key(text: str) -> str:
@@ -285,7 +283,7 @@ def check_duplicates(paragraphs: list[_Where]) -> Iterator[Problem]:
             if first is not where:
                 yield _problem(
                     "duplicate",
-                    f"library paragraph {source_id} used twice (first on line {first.line + 1})",
+                    f"库段落{source_id}重复使用（首次在第{first.line + 1}行）",
                     where,
                 )
                 continue
@@ -294,7 +292,7 @@ def check_duplicates(paragraphs: list[_Where]) -> Iterator[Problem]:
             continue
         first = by_text.setdefault(key, where)
         if first is not where:
-            yield _problem("duplicate", f"the same paragraph as on line {first.line + 1}", where)
+            yield _problem("duplicate", f"与第{first.line + 1}行段落重复", where)
 
 
 def _bigrams(squeezed: str) -> frozenset[str]:
@@ -367,7 +365,7 @@ def check_demands(draft: Draft, paragraphs: list[_Where]) -> Iterator[Problem]:
             short = demand.strip() if len(demand.strip()) <= 40 else demand.strip()[:40] + "…"
             yield _problem(
                 "unanswered_demand",
-                f"demand {number} is not answered by any status or next-steps paragraph: {short}",
+                f"诉求{number}未见答复：{short}",
                 where,
             )
 

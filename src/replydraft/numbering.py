@@ -250,34 +250,47 @@ def renumber(paragraph_texts: list[str]) -> list[str]:
     return texts
 
 
+def _shown(ordinal_text: str) -> str:
+    """An ordinal as a message names it: bracketed ones bare, `一、` / `1.` in quotes."""
+    text = ordinal_text.strip()
+    return text if text[:1] in "（(" else f"“{text}”"
+
+
 def numbering_issues(paragraph_texts: list[str]) -> list[tuple[int, str]]:
-    """Gaps, duplicates, wrong starts and mixed levels: (paragraph index, message) in order."""
+    """Gaps, duplicates, wrong starts and mixed levels: (paragraph index, message) in order.
+
+    Messages are Chinese, for the officer, and quote the ordinal as written and the one before
+    it, e.g. `编号不连续：（二）之后是（四），应为（三）`.
+    """
     issues: list[tuple[int, str]] = []
+    last_at_depth: dict[int, Ordinal] = {}
     for index, ordinal, expected, mixed in _walk(paragraph_texts):
-        written = ordinal.raw.strip()
+        written = _shown(ordinal.raw)
+        before = last_at_depth.get(ordinal.depth) if expected > 1 else None
+        last_at_depth[ordinal.depth] = ordinal
         if mixed:
-            issues.append(
-                (
-                    index,
-                    f"{written}: a different level from the items before it under the same heading",
-                )
-            )
-        if ordinal.value != expected:
-            right = respell(ordinal, expected).strip()
-            if expected == 1:
-                reason = "does not start at 1"
-            elif ordinal.value == expected - 1:
-                reason = "duplicate"
-            elif ordinal.value > expected:
-                reason = "gap"
-            else:
-                reason = "out of order"
-            issues.append((index, f"{written} should be {right} ({reason})"))
+            issues.append((index, f"序号层级混用：{written}与同一标题下前面各项不是同一级"))
+        if ordinal.value == expected:
+            continue
+        right = _shown(respell(ordinal, expected))
+        if before is None:
+            issues.append((index, f"编号应从{right}开始，此处是{written}"))
+            continue
+        previous = _shown(before.raw)
+        if ordinal.value == before.value:
+            reason = f"编号重复：{previous}之后又是{written}，应为{right}"
+        elif ordinal.value > before.value + 1:
+            reason = f"编号不连续：{previous}之后是{written}，应为{right}"
+        elif ordinal.value < before.value:
+            reason = f"编号顺序有误：{previous}之后是{written}，应为{right}"
+        else:
+            reason = f"前面编号有误，此处{written}应随之改为{right}"
+        issues.append((index, reason))
     for index, plan in enumerate(_inline_plan(paragraph_texts)):
         for _start, _end, value, expected in plan:
             if value != expected:
                 issues.append(
-                    (index, f"inline {int_to_cn(value)}是 should be {int_to_cn(expected)}是")
+                    (index, f"句中序号有误：“{int_to_cn(value)}是”应为“{int_to_cn(expected)}是”")
                 )
     issues.sort(key=lambda item: item[0])
     return issues

@@ -13,7 +13,10 @@ hierarchy, stale figures marked 【待核】, half-width punctuation in Chinese 
 paragraph used twice, and demands of the proposal that no paragraph answers.
 
 Each problem prints as  DRAFT:LINE: PART ¶N: CODE: MESSAGE  (LINE as the editor and
-`replydraft export --format txt` number it, from 1). A clean draft prints nothing.
+`replydraft export --format txt` number it, from 1). CODE is a fixed English word for scripts;
+MESSAGE is Chinese and quotes the offending text, e.g.
+  draft.yaml:13: status ¶3: stale: 数字待核：2021年、484家（共2处【待核】）——核对后删去标记
+A clean draft prints nothing.
 Exit codes: 0 clean, 1 problems found, 2 the draft could not be read.
 
 examples:
@@ -58,7 +61,6 @@ def run(args: argparse.Namespace) -> int:
         )
     if problems:
         counts = Counter(p.code for p in problems)
-        summary = ", ".join(f"{code} {n}" for code, n in counts.items())
-        noun = "problem" if len(problems) == 1 else "problems"
-        print(f"{len(problems)} {noun} ({summary})", file=sys.stderr)
+        summary = "，".join(f"{code} {n}" for code, n in counts.items())
+        print(f"共{len(problems)}处问题（{summary}）", file=sys.stderr)
     return 1 if problems else 0
