@@ -1,11 +1,13 @@
 """Regenerate docs/screenshot-main.svg (and .png when rsvg-convert is installed): the main
 screen at 120x36 after a title, the form, a search for 科技金融 and one insert.
 
-Usage: .venv/bin/python scripts/screenshot_tui.py
+Usage: .venv/bin/python scripts/screenshot_tui.py [--size 100x30 --out DIR]
+(other sizes are for checking the layout; only the default 120x36 goes into docs/)
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import os
 import shutil
@@ -16,7 +18,7 @@ from pathlib import Path
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
 
-async def main() -> None:
+async def main(size: tuple[int, int], out: Path) -> None:
     from textual import events
     from textual.widgets import Input, TextArea
 
@@ -32,7 +34,7 @@ async def main() -> None:
         await pilot.pause(0.6)
         await app.workers.wait_for_complete()
 
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await pilot.pause(0.5)
         await type_text("关于加快人工智能产业发展的建议")
         for field, value in (
@@ -54,12 +56,12 @@ async def main() -> None:
         await app.workers.wait_for_complete()
         await pilot.press("ctrl+f")
         await pilot.pause(0.3)
-        DOCS.mkdir(exist_ok=True)
-        app.save_screenshot(filename="screenshot-main.svg", path=str(DOCS))
-    svg = DOCS / "screenshot-main.svg"
+        out.mkdir(parents=True, exist_ok=True)
+        app.save_screenshot(filename="screenshot-main.svg", path=str(out))
+    svg = out / "screenshot-main.svg"
     if shutil.which("rsvg-convert"):
         subprocess.run(
-            ["rsvg-convert", "-w", "1600", str(svg), "-o", str(DOCS / "screenshot-main.png")],
+            ["rsvg-convert", "-w", "1600", str(svg), "-o", str(out / "screenshot-main.png")],
             check=True,
         )
     print(svg)
@@ -67,4 +69,9 @@ async def main() -> None:
 
 if __name__ == "__main__":
     os.environ["REPLYDRAFT_HOME"] = tempfile.mkdtemp(prefix="replydraft-shot-")
-    asyncio.run(main())
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", default="120x36", help="COLUMNSxROWS")
+    parser.add_argument("--out", type=Path, default=DOCS)
+    args = parser.parse_args()
+    columns, rows = (int(n) for n in args.size.lower().split("x"))
+    asyncio.run(main((columns, rows), args.out))

@@ -1,26 +1,35 @@
 """The search panel: a live search box, the matching paragraphs, and a preview of one.
 
-Every keystroke starts a search in an exclusive thread worker (the previous one is abandoned),
-so typing never waits for the library. Results arrive tagged with the query's sequence number;
-stale ones are dropped. With the box empty, the list shows the paragraphs suggested for the part
+Searches run on one long-lived background thread (`Searcher`), so typing never waits for the
+library and no thread is started per keystroke. Each request carries a sequence number; the
+thread only ever runs the newest request, and results that are stale by the time they come
+back are dropped. With the box empty, the list shows the paragraphs suggested for the part
 the cursor is in (the app sets `suggestion`: the query built from the proposal title and
 demands, and the library section of that part). Enter on a result asks the app to insert it.
+
+A refresh replaces the options of one OptionList (Rich Text prompts, one per result) and
+repaints the status line and preview without a screen relayout: the widgets around the list
+have fixed sizes, so a keystroke costs the search plus painting the visible rows.
 
 Offsets in `Match.spans` are characters of `entry.text`; highlighting uses them as such.
 """
 
 from __future__ import annotations
 
+import threading
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
+from textual.geometry import Size
 from textual.message import Message
-from textual.widgets import Input, OptionList, Static
+from textual.reactive import Reactive
+from textual.widgets import Input, OptionList, RichLog, Static
 from textual.widgets.option_list import Option
 
 from replydraft.errors import ReplydraftError
@@ -82,8 +91,72 @@ def result_prompt(match: Match, width: int = 40) -> Text:
     return head + Text("\n") + body
 
 
+class Searcher:
+    """One daemon thread that runs the newest search request and hands back its results.
+
+    `submit` never blocks: it replaces any request the thread has not started yet, so a burst
+    of keystrokes costs one search per keystroke at most and usually fewer. `deliver` is
+    called on the thread with (request, results, error) and must be thread-safe
+    (`MessagePump.post_message` is).
+    """
+
+    def __init__(self, deliver: Callable[[tuple, list, str | None], None]) -> None:
+        self._deliver = deliver
+        self._wake = threading.Condition()
+        self._request: tuple | None = None
+        self._closed = False
+        self._thread: threading.Thread | None = None
+
+    def submit(self, library: Library, request: tuple) -> None:
+        """Queue `request` = (seq, query, section, suggested, top) against `library`."""
+        with self._wake:
+            self._request = (library, request)
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._run, name="replydraft-search", daemon=True
+                )
+                self._thread.start()
+            self._wake.notify()
+
+    def close(self) -> None:
+        with self._wake:
+            self._closed = True
+            self._wake.notify()
+
+    def _run(self) -> None:
+        while True:
+            with self._wake:
+                while self._request is None and not self._closed:
+                    self._wake.wait()
+                if self._closed:
+                    return
+                library, request = self._request
+                self._request = None
+            _seq, query, section, _suggested, top = request
+            results: list[Match] = []
+            error = None
+            if query:
+                try:
+                    results = library.search(query, top=top, section=section)
+                except ReplydraftError as exc:
+                    error = exc.one_line()
+            with self._wake:
+                if self._closed:
+                    return
+                if self._request is not None:
+                    continue  # a newer request is waiting: this one is stale already
+            self._deliver(request, results, error)
+
+
 class SearchInput(Input):
-    """The search box; down arrow moves into the results."""
+    """The search box; down arrow moves into the results.
+
+    Input sets its virtual size on every keystroke, and Widget declares `virtual_size` with
+    layout=True, so each key would relayout the whole screen (about 20 ms here). The box has a
+    fixed size and scrolls its own text, so a repaint is enough.
+    """
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     BINDINGS = [Binding("down", "results", "Results", show=False, id="search.results")]
 
@@ -97,8 +170,13 @@ class SearchPanel(Vertical):
     DEFAULT_CSS = """
     SearchPanel { height: 1fr; }
     SearchPanel > SearchInput { height: 1; border: none; margin: 0 0 1 0; }
-    SearchPanel > #results { height: 1fr; border: none; }
-    SearchPanel > #preview-box { height: 9; border-top: solid $primary-muted; }
+    SearchPanel > #results {
+        height: 1fr; border: none; overflow-y: scroll; scrollbar-size-vertical: 1;
+    }
+    SearchPanel > #preview {
+        height: 9; border-top: solid $primary-muted; overflow-y: scroll; overflow-x: hidden;
+        scrollbar-size-vertical: 1; background: $surface;
+    }
     SearchPanel > #status { height: 1; color: $text-muted; }
     """
 
@@ -108,6 +186,15 @@ class SearchPanel(Vertical):
         def __init__(self, match: Match) -> None:
             super().__init__()
             self.match = match
+
+    class _Found(Message):
+        """The search thread's answer to one request (posted from that thread)."""
+
+        def __init__(self, request: tuple, results: list[Match], error: str | None) -> None:
+            super().__init__()
+            self.request = request
+            self.results = results
+            self.error = error
 
     class ResultsShown(Message):
         """Results for `query` are on screen; `latency` is seconds since the keystroke."""
@@ -127,13 +214,24 @@ class SearchPanel(Vertical):
         self._seq = 0
         self._started: dict[int, float] = {}
         self.last_latency: float | None = None
+        self.painted: tuple[str, float] | None = None
+        """(query, perf_counter) of the last result list that reached the screen."""
+        self._previewed: Match | None = None
+        self._searcher = Searcher(
+            lambda request, results, error: self.post_message(self._Found(request, results, error))
+        )
 
     def compose(self) -> ComposeResult:
         yield SearchInput(placeholder="搜索段落（空=当前部分的建议段落）", compact=True, id="query")
         yield Static("正在载入段落库…", id="status")
         yield OptionList(id="results")
-        with VerticalScroll(id="preview-box"):
-            yield Static("", id="preview")
+        yield RichLog(id="preview", wrap=True, auto_scroll=False, markup=False, min_width=1)
+
+    def on_unmount(self) -> None:
+        self._searcher.close()
+
+    def on_resize(self) -> None:
+        self._preview(self.query_one("#results", OptionList).highlighted, force=True)
 
     @property
     def query_text(self) -> str:
@@ -162,28 +260,26 @@ class SearchPanel(Vertical):
         self.query_one("#results", OptionList).focus()
 
     def refresh_results(self) -> None:
-        """Start a search for the box's text (or the suggestion when it is empty)."""
+        """Ask for a search of the box's text (or the suggestion when it is empty)."""
         if self.library is None:
             return
         self._seq += 1
         self._started[self._seq] = time.perf_counter()
         query = self.query_text.strip()
         if query:
-            self._search(self._seq, query, None, False)
+            request = (self._seq, query, None, False, self.top)
         else:
             text, section = self.suggestion
-            self._search(self._seq, text, section, True)
+            request = (self._seq, text, section, True, self.top)
+        self._searcher.submit(self.library, request)
 
-    @work(thread=True, exclusive=True, group="search")
-    def _search(self, seq: int, query: str, section: str | None, suggested: bool) -> None:
-        library = self.library
-        results: list[Match] = []
-        if library is not None and query:
-            try:
-                results = library.search(query, top=self.top, section=section)
-            except ReplydraftError as exc:
-                self.app.call_from_thread(self.notify, exc.one_line(), severity="warning")
-        self.app.call_from_thread(self._show, seq, query, results, suggested)
+    @on(_Found)
+    def _found(self, event: _Found) -> None:
+        event.stop()
+        seq, query, _section, suggested, _top = event.request
+        if event.error:
+            self.notify(event.error, severity="warning")
+        self._show(seq, query, event.results, suggested)
 
     def _show(self, seq: int, query: str, results: list[Match], suggested: bool) -> None:
         started = self._started.pop(seq, None)
@@ -192,42 +288,85 @@ class SearchPanel(Vertical):
         self._started.clear()
         self.matches = results
         options = self.query_one("#results", OptionList)
-        options.set_options(
-            Option(result_prompt(match, options.size.width - 2), id=f"r{index}")
-            for index, match in enumerate(results)
-        )
+        width = options.scrollable_content_region.width
+        # Build and measure only what fits on screen now; the rest follows after the paint.
+        visible = max(4, options.scrollable_content_region.height // 2 + 2)
+        options.set_options(self._options(results[:visible], width, 0))
+        if len(results) > visible:
+            self.call_later(self._show_rest, seq, visible, width)
         if results:
             options.highlighted = 0
         status = self.query_one("#status", Static)
         if suggested:
-            status.update(
+            line = (
                 f"建议段落 {len(results)} 条（按标题与诉求匹配）"
                 if query
                 else "输入标题后显示建议段落"
             )
         else:
-            status.update(f"“{query}” 共 {len(results)} 条；Enter 插入")
+            line = f"“{query}” 共 {len(results)} 条；Enter 插入"
+        status.update(line, layout=False)  # one fixed row: no relayout of the screen
         self._preview(0 if results else None)
         latency = time.perf_counter() - started if started else 0.0
         self.last_latency = latency
         self.post_message(self.ResultsShown(query, len(results), latency))
+        self._paint_now()
+        self.call_after_refresh(self._painted, query)
+
+    def _options(self, matches: list[Match], width: int, first: int) -> list[Option]:
+        return [
+            Option(result_prompt(match, width), id=f"r{index}")
+            for index, match in enumerate(matches, first)
+        ]
+
+    def _show_rest(self, seq: int, start: int, width: int) -> None:
+        """Add the results below the visible ones (skipped when a newer search took over)."""
+        if seq == self._seq:
+            options = self.query_one("#results", OptionList)
+            options.add_options(self._options(self.matches[start:], width, start))
+
+    def _painted(self, query: str) -> None:
+        self.painted = (query, time.perf_counter())
+
+    def _paint_now(self) -> None:
+        """Put the new results on screen now rather than at the screen's next frame tick.
+
+        Textual paints on a 60 fps timer that, after an idle spell, waits for the second tick
+        ahead, so new results sat 17-34 ms before reaching the terminal. The refreshed widgets
+        report to the screen at once, and the screen paints after handling those reports (the
+        same private hook Pilot.pause uses). Should Textual rename these, the results simply
+        appear at the next frame tick as before.
+        """
+        screen = self.screen
+        paint = getattr(screen, "_on_timer_update", None)
+        widgets = [self, *self.query("#results, #status, #preview")]
+        if paint is None or not all(hasattr(w, "_check_refresh") for w in widgets):
+            return
+        for widget in widgets:
+            widget._check_refresh()
+        screen.call_later(paint)
 
     @on(OptionList.OptionHighlighted, "#results")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
         self._preview(event.option_index)
 
-    def _preview(self, index: int | None) -> None:
-        preview = self.query_one("#preview", Static)
-        if index is None or index >= len(self.matches):
-            preview.update("")
+    def _preview(self, index: int | None, force: bool = False) -> None:
+        """Show the whole paragraph of result `index` (nothing when None)."""
+        match = self.matches[index] if index is not None and index < len(self.matches) else None
+        if match is self._previewed and not force:
             return
-        match = self.matches[index]
+        self._previewed = match
+        preview = self.query_one("#preview", RichLog)
+        preview.clear()
+        preview.scroll_home(animate=False)
+        if match is None:
+            return
         text = highlighted(match.entry.text, match.spans)
         text.append(f"\n— {source_label(match)}", style="dim")
         if match.entry.versions:
             text.append(f"（另有 {len(match.entry.versions)} 个旧版本）", style="dim")
-        preview.update(text)
+        preview.write(text, shrink=True)
 
     @on(OptionList.OptionSelected, "#results")
     def _selected(self, event: OptionList.OptionSelected) -> None:
