@@ -264,7 +264,7 @@ async def test_keymap_from_config_and_palette_and_help(home: Path, tmp_path: Pat
         for wanted in ("file: save", "export: docx", "export: copy body", "edit: renumber"):
             assert wanted in names
         rows = app.key_rows()
-        assert ("f6", "Export", "app.export") in rows
+        assert ("f6", "导出", "app.export") in rows
         assert all(binding_id for _keys, _desc, binding_id in rows)
 
 

@@ -28,6 +28,7 @@ from textual.widgets import Footer, Header, Static, TextArea
 
 from replydraft.draft import Draft, ProposalMeta
 from replydraft.errors import ReplydraftError
+from replydraft.reply import PART_LABELS
 from replydraft.tui import draft_sync
 from replydraft.tui.autosave import Autosaver, Recovered, orphans
 from replydraft.tui.commands import ReplydraftCommands
@@ -39,7 +40,7 @@ from replydraft.tui.screens.path_prompt import PathPrompt
 from replydraft.tui.screens.recovery_prompt import RecoveryPrompt
 from replydraft.tui.widgets.checks_panel import ChecksPanel
 from replydraft.tui.widgets.draft_editor import DraftEditor
-from replydraft.tui.widgets.outline import PART_LABELS, Outline
+from replydraft.tui.widgets.outline import Outline
 from replydraft.tui.widgets.proposal_form import ProposalForm
 from replydraft.tui.widgets.search_panel import SearchPanel
 
@@ -65,17 +66,17 @@ class ReplydraftApp(App[None]):
     COMMANDS = App.COMMANDS | {ReplydraftCommands}
 
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
-        Binding("ctrl+s", "save", "Save", priority=True, id="app.save"),
-        Binding("ctrl+o", "export", "Export", priority=True, id="app.export"),
-        Binding("ctrl+f", "focus_search", "Search", priority=True, id="app.search"),
-        Binding("f1", "help", "Help", id="app.help"),
-        Binding("f2", "focus_form", "Form", id="app.form"),
-        Binding("f3", "focus_editor", "Editor", id="app.editor"),
-        Binding("f4", "focus_checks", "Checks", id="app.checks"),
-        Binding("f5", "focus_outline", "Outline", show=False, id="app.outline"),
-        Binding("f9", "toggle_left", "Form panel", show=False, id="app.toggle_left"),
-        Binding("f10", "toggle_right", "Search panel", show=False, id="app.toggle_right"),
+        Binding("ctrl+q", "quit", "退出", priority=True, id="app.quit"),
+        Binding("ctrl+s", "save", "保存", priority=True, id="app.save"),
+        Binding("ctrl+o", "export", "导出", priority=True, id="app.export"),
+        Binding("ctrl+f", "focus_search", "搜索", priority=True, id="app.search"),
+        Binding("f1", "help", "帮助", id="app.help"),
+        Binding("f2", "focus_form", "表单", id="app.form"),
+        Binding("f3", "focus_editor", "编辑", id="app.editor"),
+        Binding("f4", "focus_checks", "检查", id="app.checks"),
+        Binding("f5", "focus_outline", "大纲", show=False, id="app.outline"),
+        Binding("f9", "toggle_left", "表单栏", show=False, id="app.toggle_left"),
+        Binding("f10", "toggle_right", "搜索栏", show=False, id="app.toggle_right"),
     ]
     """Every binding has an id: the config's `keymap` (id -> keys) remaps them."""
 

@@ -13,9 +13,9 @@ class ConfirmQuit(ModalScreen[str]):
     """Returns "save", "discard" or "cancel"."""
 
     BINDINGS = [
-        Binding("escape", "choose('cancel')", "Cancel", id="quit_dialog.cancel"),
-        Binding("s", "choose('save')", "Save", show=False, id="quit_dialog.save"),
-        Binding("d", "choose('discard')", "Discard", show=False, id="quit_dialog.discard"),
+        Binding("escape", "choose('cancel')", "取消", id="quit_dialog.cancel"),
+        Binding("s", "choose('save')", "保存", show=False, id="quit_dialog.save"),
+        Binding("d", "choose('discard')", "放弃", show=False, id="quit_dialog.discard"),
     ]
 
     DEFAULT_CSS = """

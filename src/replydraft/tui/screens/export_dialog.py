@@ -47,7 +47,7 @@ class ExportChoice:
 class ExportDialog(ModalScreen[ExportChoice | None]):
     """Pick a format and a file; Export writes it, Copy puts the body on the clipboard."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="export_dialog.cancel")]
+    BINDINGS = [Binding("escape", "cancel", "取消", id="export_dialog.cancel")]
 
     DEFAULT_CSS = """
     ExportDialog { align: center middle; }

@@ -13,7 +13,7 @@ from textual.widgets import Static
 class HelpScreen(ModalScreen[None]):
     """A table of (keys, what, binding id); any of Esc, F1 or q closes it."""
 
-    BINDINGS = [Binding("escape,f1,q", "close", "Close", id="help.close")]
+    BINDINGS = [Binding("escape,f1,q", "close", "关闭", id="help.close")]
 
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }

@@ -12,7 +12,7 @@ from textual.widgets import Input, Label
 class PathPrompt(ModalScreen[str | None]):
     """One input with a default; Enter returns the typed path, Esc returns None."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="path_prompt.cancel")]
+    BINDINGS = [Binding("escape", "cancel", "取消", id="path_prompt.cancel")]
 
     DEFAULT_CSS = """
     PathPrompt { align: center middle; }

@@ -17,8 +17,8 @@ class RecoveryPrompt(ModalScreen[str]):
     """Returns "recover", "discard" (delete the autosave) or "later" (keep it, start fresh)."""
 
     BINDINGS = [
-        Binding("escape", "choose('later')", "Later", id="recovery.later"),
-        Binding("r", "choose('recover')", "Recover", show=False, id="recovery.recover"),
+        Binding("escape", "choose('later')", "稍后", id="recovery.later"),
+        Binding("r", "choose('recover')", "恢复", show=False, id="recovery.recover"),
     ]
 
     DEFAULT_CSS = """

@@ -17,12 +17,12 @@ class DraftEditor(TextArea):
     """The reply being written: one paragraph per line, one blank line between parts."""
 
     BINDINGS = [
-        Binding("ctrl+up", "move_paragraph(-1)", "Move up", id="editor.move_up"),
-        Binding("ctrl+down", "move_paragraph(1)", "Move down", id="editor.move_down"),
-        Binding("f8", "delete_paragraph", "Delete para", id="editor.delete_paragraph"),
-        Binding("ctrl+r", "renumber", "Renumber", id="editor.renumber"),
-        Binding("ctrl+t", "fullwidth", "Full-width punct", id="editor.fullwidth"),
-        Binding("ctrl+g", "confirm_figures", "Figures checked", id="editor.confirm_figures"),
+        Binding("ctrl+up", "move_paragraph(-1)", "上移", id="editor.move_up"),
+        Binding("ctrl+down", "move_paragraph(1)", "下移", id="editor.move_down"),
+        Binding("f8", "delete_paragraph", "删除段落", id="editor.delete_paragraph"),
+        Binding("ctrl+r", "renumber", "重新编号", id="editor.renumber"),
+        Binding("ctrl+t", "fullwidth", "改全角标点", id="editor.fullwidth"),
+        Binding("ctrl+g", "confirm_figures", "数字已核", id="editor.confirm_figures"),
     ]
     """Moves and deletes renumber; `ctrl+r` renumbers after hand edits; `ctrl+t` makes half-width
     punctuation in Chinese text full-width; `ctrl+g` removes the 【待核】 marks of the cursor's

@@ -7,24 +7,10 @@ from textual import on
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from replydraft.reply import PART_LABELS
 from replydraft.textnorm import cell_width
 from replydraft.tui.draft_sync import PartSpan
 from replydraft.tui.messages import JumpToLine
-
-PART_LABELS = {
-    "title": "标题",
-    "salutation": "称谓",
-    "acknowledgement": "收悉",
-    "thanks": "致谢",
-    "handling": "办理过程",
-    "status": "现状",
-    "problems": "存在问题",
-    "next_steps": "下步举措",
-    "closing": "结束语",
-    "signature": "落款",
-    "other": "其他",
-}
-"""Chinese names of the parts (DOMAIN.md's anatomy), as officers call them."""
 
 
 def _clip(text: str, cells: int) -> str:

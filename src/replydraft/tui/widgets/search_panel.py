@@ -158,7 +158,7 @@ class SearchInput(Input):
 
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
-    BINDINGS = [Binding("down", "results", "Results", show=False, id="search.results")]
+    BINDINGS = [Binding("down", "results", "结果", show=False, id="search.results")]
 
     def action_results(self) -> None:
         self.screen.query_one("#results", OptionList).focus()
