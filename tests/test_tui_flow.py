@@ -14,6 +14,7 @@ from textual.widgets import Input, TextArea
 from replydraft.draft import Draft
 from replydraft.numbering import match_ordinal
 from replydraft.staleness import strip_stale_marks
+from replydraft.textnorm import to_fullwidth_punct
 from replydraft.tui.app import ReplydraftApp, make_app
 from replydraft.tui.screens.confirm_quit import ConfirmQuit
 from replydraft.tui.screens.export_dialog import ExportDialog
@@ -96,7 +97,11 @@ async def test_whole_flow(tmp_path: Path) -> None:
         inserted = after_lines[1]
         ordinal = match_ordinal(inserted)
         assert ordinal is not None and ordinal.value == 1
-        assert strip_stale_marks(inserted[len(ordinal.raw) :]) == best.entry.text
+        # The library text, made official: full-width punctuation (seed 001 is a web copy).
+        assert strip_stale_marks(inserted[len(ordinal.raw) :]) == to_fullwidth_punct(
+            best.entry.text
+        )
+        assert "," not in inserted and "，" in inserted
         values = [match_ordinal(line).value for line in after_lines[1:]]
         assert values == list(range(1, len(after_lines)))  # every ordinal after it follows
         assert after_lines[2].endswith(strip_ordinal_text(before_lines[1]))

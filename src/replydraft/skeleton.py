@@ -98,11 +98,21 @@ def complete_meta(meta: ProposalMeta, config: Config | None) -> ProposalMeta:
 # --- filling status and next steps from the library ---------------------------------------
 
 
-def _item(entry: Entry, year: int, score: float, demand: str | None = None) -> Item:
+def reuse_text(entry: Entry, draft_year: int) -> str:
+    """A library paragraph as it goes into a draft: one line, no ordinal of its own (it is
+    renumbered where it lands), full-width punctuation, and `【待核】` after stale figures.
+
+    The skeleton and the terminal UI's insert both use this, so a paragraph reads the same
+    however it got into the draft.
+    """
     _ordinal, text = strip_ordinal(" ".join(entry.text.split()))
     source_year = entry.source.year if entry.source else None
-    text = to_fullwidth_punct(text)
-    return Item(mark_stale(text, year, source_year), entry.id, source_year, demand, score)
+    return mark_stale(to_fullwidth_punct(text), draft_year, source_year)
+
+
+def _item(entry: Entry, year: int, score: float, demand: str | None = None) -> Item:
+    source_year = entry.source.year if entry.source else None
+    return Item(reuse_text(entry, year), entry.id, source_year, demand, score)
 
 
 def _best(

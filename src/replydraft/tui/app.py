@@ -374,10 +374,13 @@ class ReplydraftApp(App[None]):
     def insert_match(self, match: Match) -> int:
         """Insert a library paragraph into the cursor's part (or the part it belongs to).
 
-        Stale years and figures get `【待核】` marks. Returns the editor row it landed on.
+        It is prepared as the skeleton prepares reused paragraphs (`skeleton.reuse_text`):
+        full-width punctuation, `【待核】` after stale figures. Returns the editor row it landed on.
         """
+        from replydraft.skeleton import reuse_text
+
         entry = match.entry
-        text = _mark_stale(entry.text, self._draft_year(), entry.source.year)
+        text = reuse_text(entry, self._draft_year())
         row = self._insert_row(entry.section if entry.kind == "measure" else entry.kind)
         landed = self.editor.insert_paragraph(text, row)
         self.reused.add(self.editor.document.get_line(landed), entry.id, entry.source.year)
@@ -723,12 +726,6 @@ def _render(draft: Draft) -> str:
     from replydraft.draft_text import render_text
 
     return render_text(draft)
-
-
-def _mark_stale(text: str, draft_year: int, source_year: int | None) -> str:
-    from replydraft.staleness import mark_stale
-
-    return mark_stale(text, draft_year, source_year)
 
 
 def _load_config() -> Any:
