@@ -135,7 +135,16 @@ def read_cache(file: Path, key: str) -> list[Entry] | None:
 
 def _prune(keep: Path, name: str) -> None:
     """Remove older caches of the same library, so the cache folder does not grow forever."""
-    for old in keep.parent.glob(f"{name}-*.cache"):
+    prune_older(keep, f"{name}-*.cache")
+
+
+def prune_older(keep: Path, pattern: str) -> None:
+    """Delete the files beside `keep` that match `pattern`, except `keep` itself.
+
+    Every derived cache (library entries, search index) is named `<name>-<key>`; when the key
+    changes, the old file is dead weight. Files that cannot be removed are left alone.
+    """
+    for old in keep.parent.glob(pattern):
         if old != keep:
             try:
                 old.unlink()

@@ -119,12 +119,9 @@ def _save(index: SearchIndex, path: Path, library: Any) -> None:
         index.save(path)
     except OSError:
         return  # a read-only cache only costs speed next time
-    for old in path.parent.glob(f"{_index_name(library)}-*"):
-        if old != path:
-            try:
-                old.unlink()
-            except OSError:
-                pass
+    from replydraft.library_cache import prune_older
+
+    prune_older(path, f"{_index_name(library)}-*")
 
 
 def index_for(library: Any) -> IndexState:
