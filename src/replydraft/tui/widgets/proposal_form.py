@@ -147,11 +147,16 @@ class ProposalForm(VerticalScroll):
             value = self.query_one(f"#{name}", Select).value
             values[name] = None if value is Select.NULL else value
         values["role"] = values["role"] or "reply"
-        proposal_text = self.query_one("#proposal_text", TextArea).text.strip()
-        values["proposal_text"] = proposal_text or None
         base = base or ProposalMeta()
+        proposal_text = self.query_one("#proposal_text", TextArea).text.strip()
+        if proposal_text == (base.proposal_text or "").strip():
+            # The same text keeps its demands (and its exact form), so reopening a draft
+            # saved by `replydraft skeleton --proposal-text` does not count as an edit.
+            values["proposal_text"] = base.proposal_text
+        else:
+            values["proposal_text"] = proposal_text or None
+            values["demands"] = []  # skeleton.complete_meta extracts them from the new text
         merged = {**base.__dict__, **values}
-        merged["demands"] = []  # skeleton.complete_meta extracts them from the proposal text
         return ProposalMeta(**merged)
 
     def load(self, meta: ProposalMeta) -> None:
