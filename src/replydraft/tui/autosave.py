@@ -49,7 +49,18 @@ def _pid_alive(pid: int) -> bool:
         return False
     except (PermissionError, OSError):
         return True
-    return True
+    return not _is_zombie(pid)
+
+
+def _is_zombie(pid: int) -> bool:
+    """A killed UI stays a zombie until its parent reaps it (for seconds when that is a
+    container's init); signal 0 still reaches it, but its draft is orphaned. Linux only."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return False
+    # "pid (comm) S ...": comm may hold spaces or parentheses, so read after the last ")".
+    return stat.rpartition(")")[2].split()[:1] == ["Z"]
 
 
 class Autosaver:
