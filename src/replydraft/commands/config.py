@@ -12,7 +12,7 @@ examples:
   replydraft config set handler 何智敏
   replydraft config set phone 89553541
   replydraft config set work_phrase 科技工作
-  replydraft config set keymap.save ctrl+s
+  replydraft config set keymap.app.export ctrl+e
   replydraft config unset leader
   replydraft config path
 """
