@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -86,6 +86,7 @@ class ReplydraftApp(App[None]):
     #centre { width: 1fr; }
     #right { width: 42; border-left: solid $primary-muted; }
     #editor-title { height: 1; background: $boost; color: $text-muted; padding: 0 1; }
+    #editor-title.editing { background: $primary-muted; color: $text; }
     .narrow #left { width: 26; }
     .narrow #right { width: 34; }
     .hide-left #left { display: none; }
@@ -190,6 +191,13 @@ class ReplydraftApp(App[None]):
             self._schedule_analyse()
         if self.offer_recovery:
             self._offer_recovery()
+
+    @on(events.DescendantFocus)
+    @on(events.DescendantBlur)
+    def _focus_moved(self, event: events.DescendantFocus | events.DescendantBlur) -> None:
+        """Mark the editor's focus on its title bar (the editor has no border: see DraftEditor)."""
+        editing = self.focused is not None and self.focused.id == "editor"
+        self.query_one("#editor-title", Static).set_class(editing, "editing")
 
     def _painted(self) -> None:
         if self.first_paint is None:

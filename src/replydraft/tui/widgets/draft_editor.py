@@ -30,12 +30,46 @@ class DraftEditor(TextArea):
 
     DEFAULT_CSS = """
     DraftEditor { height: 1fr; border: none; padding: 0 1; }
+    DraftEditor:focus { border: none; }
     """
+    """No border, focused or not. TextArea's own `:focus` rule adds one, and as the outer size
+    stays the same that is no resize: the text stayed wrapped for the wider, unfocused width
+    and the last character of some rows was painted under the border (the app marks focus on
+    the title bar above instead)."""
 
     def __init__(self, text: str = "", **kwargs) -> None:
         super().__init__(text, language=None, soft_wrap=True, tab_behavior="focus", **kwargs)
         self.part_kinds: list[str] | None = None
         """Kinds of the text's parts in order (set by the app), so frame parts stay unnumbered."""
+
+    def notify_style_update(self) -> None:
+        """Re-wrap when a style change (border, padding, scrollbar size) moved the text's width.
+
+        TextArea re-wraps only on Resize, which a style change of the same outer size never
+        sends; a stale wrap paints rows wider than the text area and their ends are lost.
+        """
+        super().notify_style_update()
+        self.rewrap_if_stale()
+
+    def on_resize(self) -> None:
+        """Repaint after TextArea's own Resize handler re-wraps.
+
+        The compositor paints the new size before the Resize event arrives, i.e. with the old
+        wrap, and TextArea re-wraps without a repaint: rows wrapped for the old width stayed on
+        screen (cut short after a panel opened, ragged after one closed) until edited.
+        """
+        self.refresh()
+
+    def rewrap_if_stale(self) -> bool:
+        """Wrap again when the width the text was wrapped at is no longer the width it has."""
+        if not (self.is_mounted and self.soft_wrap):
+            return False
+        # `_width` is the width of the last wrap (TextArea keeps no public record of it).
+        if self.wrapped_document._width == self.wrap_width:
+            return False
+        self._rewrap_and_refresh_virtual_size()
+        self.refresh()
+        return True
 
     @property
     def lines(self) -> list[str]:
