@@ -35,22 +35,30 @@ class Outline(OptionList):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.spans: list[PartSpan] = []
+        self._shown: list[Text] = []
 
     def show(self, spans: list[PartSpan], lines: list[str]) -> None:
-        """Replace the outline with `spans` of the editor text `lines`."""
-        if spans == self.spans and self.option_count:
-            return
-        keep = self.highlighted
-        self.spans = spans
-        options = []
-        for index, span in enumerate(spans):
+        """Replace the outline with `spans` of the editor text `lines`.
+
+        Rebuilt whenever a row would read differently, not only when the parts moved: a form
+        edit rewrites the title line (编号, 届次…) without moving any part.
+        """
+        width = max(4, self.size.width - 16 if self.size.width else 10)
+        labels = []
+        for span in spans:
             name = PART_LABELS.get(span.kind, span.kind)
             label = Text()
             label.append(name + " " * max(1, 9 - cell_width(name)), style="bold")
             label.append(f"{span.last - span.first + 1}段 ", style="dim")
             first = lines[span.first] if span.first < len(lines) else ""
-            label.append(_clip(first, max(4, self.size.width - 16 if self.size.width else 10)))
-            options.append(Option(label, id=f"part{index}"))
+            label.append(_clip(first, width))
+            labels.append(label)
+        if spans == self.spans and labels == self._shown and self.option_count:
+            return
+        keep = self.highlighted
+        self.spans = spans
+        self._shown = labels
+        options = [Option(label, id=f"part{index}") for index, label in enumerate(labels)]
         self.set_options(options)
         if keep is not None and keep < len(options):
             self.highlighted = keep
