@@ -36,3 +36,41 @@ async def test_reopened_draft_with_demands_is_not_unsaved(tmp_path: Path, monkey
         assert len(app.meta.demands) == 3
         assert not app.has_unsaved()
         assert not app.dirty
+
+
+async def test_reopened_draft_without_a_date_stays_without_one(tmp_path: Path, monkeypatch) -> None:
+    """The form used to fill today's date into an undated draft: 未保存 right after opening."""
+    import datetime as dt
+
+    from textual.widgets import Input
+
+    from replydraft.draft import Draft
+
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("REPLYDRAFT_HOME", str(home))
+    made = run_cli_in(
+        home, "skeleton", "--title", "关于加快人工智能产业发展的建议", "--out", "draft.yaml"
+    )
+    assert made.returncode == 0, made.stderr
+    path = home / "draft.yaml"
+    draft = Draft.load(path)
+    draft.meta.date = None
+    draft.save(path)
+
+    app = make_app(path, offer_recovery=False, cwd=home)
+    async with app.run_test(size=(120, 36)) as pilot:
+        for _ in range(3):
+            await pilot.pause(0.3)
+            await app.workers.wait_for_complete()
+        date = app.query_one("#date", Input)
+        assert date.value == ""
+        assert dt.date.today().isoformat() in str(date.placeholder)  # a hint, not a value
+        assert app.meta.date is None
+        assert not app.dirty and not app.has_unsaved()
+        assert "未保存" not in str(app.query_one("#editor-title").render())
+
+    fresh = make_app(offer_recovery=False, cwd=home)
+    async with fresh.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert fresh.query_one("#date", Input).value == dt.date.today().isoformat()

@@ -98,6 +98,8 @@ class ProposalForm(VerticalScroll):
                     )
             with FormRow():
                 yield Label(label)
+                if name == "date":  # left empty, the reply says 【待填：日期】
+                    placeholder = f"例：{_dt.date.today().isoformat()}（今天）"
                 yield Input(
                     self._value(meta, name),
                     placeholder=placeholder,
@@ -112,10 +114,10 @@ class ProposalForm(VerticalScroll):
 
     @staticmethod
     def _value(meta: ProposalMeta, name: str) -> str:
+        """The field as the metadata has it: an empty date stays empty (a new draft's
+        metadata already carries today's date), so opening a draft is never an edit."""
         if name == "co_proposers":
             return "、".join(meta.co_proposers)
-        if name == "date":
-            return meta.date or _dt.date.today().isoformat()
         value = getattr(meta, name)
         return "" if value is None else str(value)
 
