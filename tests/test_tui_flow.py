@@ -266,7 +266,12 @@ async def test_keymap_from_config_and_palette_and_help(home: Path, tmp_path: Pat
         assert isinstance(app.screen, ExportDialog)
         await pilot.press("escape")
         names = [name for name, _help, _cb in app.palette_commands()]
-        for wanted in ("file: save", "export: docx", "export: copy body", "edit: renumber"):
+        for wanted in (
+            "文件：保存草稿",
+            "导出：docx",
+            "导出：复制正文到剪贴板",
+            "编辑：重排正文序号",
+        ):
             assert wanted in names
         rows = app.key_rows()
         assert ("f6", "导出", "app.export") in rows

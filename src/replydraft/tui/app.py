@@ -15,14 +15,16 @@ import datetime as _dt
 import gc
 import re
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import events, on, work
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Static, TextArea
 
@@ -77,8 +79,18 @@ class ReplydraftApp(App[None]):
         Binding("f5", "focus_outline", "大纲", show=False, id="app.outline"),
         Binding("f9", "toggle_left", "表单栏", show=False, id="app.toggle_left"),
         Binding("f10", "toggle_right", "搜索栏", show=False, id="app.toggle_right"),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "命令",
+            show=False,
+            priority=True,
+            tooltip="打开命令面板",
+            id="app.command_palette",
+        ),
     ]
-    """Every binding has an id: the config's `keymap` (id -> keys) remaps them."""
+    """Every binding has an id: the config's `keymap` (id -> keys) remaps them. The command
+palette's key is bound here, not by App, so it has an id and the footer reads 命令."""
 
     CSS = """
     #main { height: 1fr; }
@@ -221,7 +233,12 @@ class ReplydraftApp(App[None]):
         try:
             library = Library.for_user(self.library_path)
         except ReplydraftError as exc:
-            self.call_from_thread(self.notify, exc.one_line(), severity="error", timeout=10)
+            self.call_from_thread(
+                self.notify,
+                f"段落库读取失败，改用内置段落库：{exc.one_line()}",
+                severity="error",
+                timeout=10,
+            )
             library = Library.default()
         self.call_from_thread(self._library_loaded, library)
 
@@ -275,7 +292,7 @@ class ReplydraftApp(App[None]):
         try:
             skeleton = build_skeleton(meta, library, config=self.config)
         except ReplydraftError as exc:  # e.g. a date half typed: say so, keep the text
-            self.call_from_thread(self._set_form_problem, exc.one_line())
+            self.call_from_thread(self._set_form_problem, _form_problem(meta, exc))
             return
         self.call_from_thread(self._skeleton_ready, seq, skeleton)
 
@@ -327,7 +344,9 @@ class ReplydraftApp(App[None]):
 
             problems = check_draft(draft)
         except ReplydraftError as exc:
-            self.call_from_thread(self.notify, exc.one_line(), severity="warning")
+            self.call_from_thread(
+                self.notify, f"草稿分析出错：{exc.one_line()}", severity="warning"
+            )
             return
         self.call_from_thread(self._analysed, seq, text, draft, spans, problems)
 
@@ -459,7 +478,7 @@ class ReplydraftApp(App[None]):
     def action_save(self) -> None:
         if self.draft_path is None:
             self.push_screen(
-                PathPrompt("保存草稿到（首次保存）:", str(self.default_draft_path())),
+                PathPrompt("保存草稿到（首次保存）：", str(self.default_draft_path())),
                 self._save_to_chosen,
             )
         else:
@@ -476,7 +495,7 @@ class ReplydraftApp(App[None]):
             draft = self.current_draft()
             draft.save(path)
         except (ReplydraftError, OSError) as exc:
-            self.notify(f"保存失败: {exc}", severity="error", timeout=10)
+            self.notify(f"保存失败：{exc}", severity="error", timeout=10)
             return False
         self.draft_path = path
         self.saved_text = text
@@ -508,9 +527,9 @@ class ReplydraftApp(App[None]):
         try:
             export_draft(self.current_draft(), fmt, path)
         except (ReplydraftError, OSError) as exc:
-            self.notify(f"导出失败: {exc}", severity="error", timeout=10)
+            self.notify(f"导出失败：{exc}", severity="error", timeout=10)
             return False
-        self.notify(f"已导出 {fmt}: {path}", timeout=4)
+        self.notify(f"已导出 {fmt} 文件：{path}", timeout=4)
         return True
 
     def copy_body(self) -> None:
@@ -532,7 +551,7 @@ class ReplydraftApp(App[None]):
                 str(self.draft_path) if self.draft_path else None,
             )
         except OSError as exc:
-            self.notify(f"自动保存失败: {exc}", severity="error")
+            self.notify(f"自动保存失败：{exc}", severity="error")
             return
         self._autosave_pending = False
 
@@ -591,7 +610,7 @@ class ReplydraftApp(App[None]):
         if choice == "save":
             if self.draft_path is None:
                 self.push_screen(
-                    PathPrompt("保存草稿到:", str(self.default_draft_path())),
+                    PathPrompt("保存草稿到：", str(self.default_draft_path())),
                     self._save_then_quit,
                 )
             elif self.save_to(self.draft_path):
@@ -650,63 +669,64 @@ class ReplydraftApp(App[None]):
                     continue
                 keys = keymap.get(binding.id, binding.key) if binding.id else binding.key
                 rows.append((keys, binding.description, binding.id or ""))
-        rows.append(
-            (
-                self.COMMAND_PALETTE_BINDING,
-                "命令面板 Command palette",
-                "(App.COMMAND_PALETTE_BINDING)",
-            )
-        )
         return rows
 
     def palette_commands(self) -> list[tuple[str, str, Any]]:
         """(name, help, callback) for the command palette: one entry per action."""
         entries: list[tuple[str, str, Any]] = [
-            ("file: save", "保存草稿 (ctrl+s)", self.action_save),
-            ("file: quit", "退出 (ctrl+q)", self.action_quit),
-            ("view: form", "表单 (f2)", self.action_focus_form),
-            ("view: editor", "编辑器 (f3)", self.action_focus_editor),
-            ("view: search", "搜索段落 (ctrl+f)", self.action_focus_search),
-            ("view: checks", "检查 (f4)", self.action_focus_checks),
-            ("view: outline", "大纲 (f5)", self.action_focus_outline),
-            ("view: toggle form panel", "显示/隐藏左栏 (f9)", self.action_toggle_left),
-            ("view: toggle search panel", "显示/隐藏右栏 (f10)", self.action_toggle_right),
-            ("edit: renumber", "重排正文序号 (ctrl+r)", self.action_renumber),
+            ("文件：保存草稿", "ctrl+s", self.action_save),
+            ("文件：退出", "ctrl+q", self.action_quit),
+            ("视图：表单", "f2", self.action_focus_form),
+            ("视图：编辑器", "f3", self.action_focus_editor),
+            ("视图：搜索段落", "ctrl+f", self.action_focus_search),
+            ("视图：检查", "f4", self.action_focus_checks),
+            ("视图：大纲", "f5", self.action_focus_outline),
+            ("视图：显示/隐藏表单栏", "f9", self.action_toggle_left),
+            ("视图：显示/隐藏搜索栏", "f10", self.action_toggle_right),
+            ("编辑：重排正文序号", "ctrl+r", self.action_renumber),
             (
-                "edit: move paragraph up",
-                "段落上移 (ctrl+up)",
+                "编辑：段落上移",
+                "ctrl+up",
                 lambda: self.editor.action_move_paragraph(-1),
             ),
             (
-                "edit: move paragraph down",
-                "段落下移 (ctrl+down)",
+                "编辑：段落下移",
+                "ctrl+down",
                 lambda: self.editor.action_move_paragraph(1),
             ),
-            ("edit: delete paragraph", "删除段落并重排 (f8)", self.editor.action_delete_paragraph),
+            ("编辑：删除段落并重排", "f8", self.editor.action_delete_paragraph),
             (
-                "edit: full-width punctuation",
-                "半角标点改全角 (ctrl+t)",
+                "编辑：半角标点改全角",
+                "ctrl+t",
                 self.editor.action_fullwidth,
             ),
             (
-                "edit: figures checked",
-                "删除当前段落的【待核】标记 (ctrl+g)",
+                "编辑：数字已核，删除本段【待核】",
+                "ctrl+g",
                 self.editor.action_confirm_figures,
             ),
-            ("edit: insert highlighted result", "插入高亮的搜索结果", self._insert_highlighted),
-            ("export: dialog", "导出对话框 (ctrl+o)", self.action_export),
-            ("export: copy body", "复制正文到剪贴板", self.copy_body),
-            ("help: keys", "快捷键 (f1)", self.action_help),
+            ("编辑：插入高亮的搜索结果", "Enter（在结果列表中）", self._insert_highlighted),
+            ("导出：导出对话框", "ctrl+o", self.action_export),
+            ("导出：复制正文到剪贴板", "整篇正文，不含标题和落款", self.copy_body),
+            ("帮助：快捷键", "f1", self.action_help),
         ]
         for fmt in ("docx", "txt", "md", "body"):
             entries.append(
                 (
-                    f"export: {fmt}",
-                    f"导出 {fmt} 到默认路径",
+                    f"导出：{fmt}",
+                    f"导出 {fmt} 到草稿旁的默认路径",
                     lambda fmt=fmt: self._export_default(fmt),
                 )
             )
         return entries
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's own palette entries, in Chinese; quit and keys are ours already."""
+        yield SystemCommand("视图：配色主题", "更换界面配色", self.action_change_theme)
+        if screen.maximized is not None:
+            yield SystemCommand("视图：还原", "还原最大化的栏位", screen.action_minimize)
+        elif screen.focused is not None and screen.focused.allow_maximize:
+            yield SystemCommand("视图：最大化", "把当前栏位放大到全屏", screen.action_maximize)
 
     def _insert_highlighted(self) -> None:
         match = self.search_panel.highlighted_match()
@@ -723,11 +743,21 @@ class ReplydraftApp(App[None]):
 
 HELP_NOTES = [
     "",
-    "搜索框: 输入即搜索；↓ 进入结果，Enter 把高亮段落插入光标所在部分（可 ctrl+z 撤销）。",
+    "搜索框：输入即搜索；↓ 进入结果，回车把高亮段落插入光标所在部分（可 ctrl+z 撤销）。",
     "搜索框为空时，列表显示适合光标所在部分的建议段落。",
-    "大纲/检查: Enter 跳到对应行。自动保存每 2 秒一次；异常退出后再次启动会提示恢复。",
-    "改键: 在 config.yaml 的 keymap 下写 <id>: <键>，例如 app.export: ctrl+e。",
+    "大纲/检查：回车跳到对应行。自动保存每 2 秒一次；异常退出后再次启动会提示恢复。",
+    "改键：replydraft config set keymap.<改键名称> <键>，",
+    "      例如 replydraft config set keymap.app.export ctrl+e 把导出改到 ctrl+e。",
 ]
+
+
+def _form_problem(meta: ProposalMeta, exc: ReplydraftError) -> str:
+    """Why the skeleton cannot follow the form, in the officer's words."""
+    from replydraft.export.layout import official_date
+
+    if meta.date and official_date(meta.date) is None:
+        return f"日期“{meta.date}”无法识别，请写成 2026-05-20 这样"
+    return f"骨架未能更新：{exc.one_line()}"
 
 
 def _render(draft: Draft) -> str:

@@ -13,7 +13,7 @@ class ConfirmQuit(ModalScreen[str]):
     """Returns "save", "discard" or "cancel"."""
 
     BINDINGS = [
-        Binding("escape", "choose('cancel')", "取消", id="quit_dialog.cancel"),
+        Binding("escape", "choose('cancel')", "返回编辑", id="quit_dialog.cancel"),
         Binding("s", "choose('save')", "保存", show=False, id="quit_dialog.save"),
         Binding("d", "choose('discard')", "放弃", show=False, id="quit_dialog.discard"),
     ]
@@ -28,11 +28,13 @@ class ConfirmQuit(ModalScreen[str]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label("草稿有未保存的修改。退出前保存吗？")
-            yield Label("(Unsaved changes. s = save, d = discard, Esc = stay)", classes="dim")
+            yield Label(
+                "（按 s 保存并退出，按 d 不保存直接退出，按 Esc 返回继续编辑）", classes="dim"
+            )
             with Horizontal():
-                yield Button("保存并退出 Save", variant="primary", id="save")
-                yield Button("不保存 Discard", variant="error", id="discard")
-                yield Button("取消 Cancel", id="cancel")
+                yield Button("保存并退出", variant="primary", id="save")
+                yield Button("不保存，退出", variant="error", id="discard")
+                yield Button("返回编辑", id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#save", Button).focus()

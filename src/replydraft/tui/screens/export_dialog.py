@@ -16,7 +16,7 @@ FORMATS = ("docx", "txt", "md", "body")
 FORMAT_LABELS = {
     "docx": "docx  Word 公文格式",
     "txt": "txt   纯文本",
-    "md": "md    Markdown",
+    "md": "md    Markdown 标记文本",
     "body": "body  仅正文（无标题、落款）",
 }
 SUFFIXES = {"docx": ".docx", "txt": ".txt", "md": ".md", "body": ".body.txt"}
@@ -45,7 +45,7 @@ class ExportChoice:
 
 
 class ExportDialog(ModalScreen[ExportChoice | None]):
-    """Pick a format and a file; Export writes it, Copy puts the body on the clipboard."""
+    """Pick a format and a file; 导出 writes it, 复制正文 puts the body on the clipboard."""
 
     BINDINGS = [Binding("escape", "cancel", "取消", id="export_dialog.cancel")]
 
@@ -64,16 +64,16 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label("导出草稿 Export")
+            yield Label("导出草稿")
             with RadioSet(id="formats"):
                 for fmt in FORMATS:
                     yield RadioButton(FORMAT_LABELS[fmt], value=fmt == self.fmt, id=f"fmt-{fmt}")
-            yield Label("文件 File:")
+            yield Label("保存到文件：")
             yield Input(str(export_path(self.stem, self.fmt)), id="path")
             with Horizontal():
-                yield Button("导出 Export", variant="primary", id="export")
-                yield Button("复制正文 Copy body", id="copy")
-                yield Button("取消 Cancel", id="cancel")
+                yield Button("导出", variant="primary", id="export")
+                yield Button("复制正文到剪贴板", id="copy")
+                yield Button("取消", id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#export", Button).focus()

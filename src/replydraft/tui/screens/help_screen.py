@@ -26,10 +26,10 @@ class HelpScreen(ModalScreen[None]):
         self.notes = notes
 
     def compose(self) -> ComposeResult:
-        table = Table(title="replydraft 快捷键 Keys", expand=True, show_lines=False)
-        table.add_column("键 Key", style="bold cyan", no_wrap=True)
-        table.add_column("作用 Action")
-        table.add_column("id（可在 config.yaml keymap 中改键）", style="dim")
+        table = Table(title="快捷键", expand=True, show_lines=False)
+        table.add_column("按键", style="bold cyan", no_wrap=True)
+        table.add_column("作用")
+        table.add_column("改键名称", style="dim")
         for keys, description, binding_id in self.rows:
             table.add_row(keys, description, binding_id)
         with VerticalScroll():

@@ -28,7 +28,7 @@ class PathPrompt(ModalScreen[str | None]):
         with Vertical():
             yield Label(self.question)
             yield Input(self.default, id="path")
-            yield Label("Enter 确认，Esc 取消", classes="dim")
+            yield Label("回车确认，Esc 取消", classes="dim")
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).focus()

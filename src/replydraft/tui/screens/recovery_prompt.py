@@ -42,14 +42,14 @@ class RecoveryPrompt(ModalScreen[str]):
             yield Label("发现上次未正常退出时自动保存的草稿，要恢复吗？", id="question")
             yield Label(f"《{item.title}》 自动保存于 {when}，共 {len(lines)} 段")
             if item.draft_path:
-                yield Label(f"草稿文件: {item.draft_path}")
+                yield Label(f"草稿文件：{item.draft_path}")
             if self.others:
                 yield Label(f"（另有 {self.others} 份自动保存的草稿，恢复后会再次提示）")
             yield Static("\n".join(line[:70] for line in lines[:6]), id="peek")
             with Horizontal():
-                yield Button("恢复 Recover", variant="primary", id="recover")
-                yield Button("丢弃 Discard", variant="error", id="discard")
-                yield Button("稍后 Later", id="later")
+                yield Button("恢复", variant="primary", id="recover")
+                yield Button("丢弃", variant="error", id="discard")
+                yield Button("稍后再说", id="later")
 
     def on_mount(self) -> None:
         self.query_one("#recover", Button).focus()

@@ -48,7 +48,7 @@ class ChecksPanel(OptionList):
         for index, problem in enumerate(problems):
             label = Text()
             label.append(f"{CODE_LABELS.get(problem.code, problem.code)} ", style="bold yellow")
-            label.append(f"L{problem.line + 1} ", style="dim")
+            label.append(f"{problem.line + 1}行 ", style="dim")
             label.append(problem.message)
             options.append(Option(label, id=f"p{index}"))
         self.set_options(options)

@@ -278,7 +278,7 @@ class SearchPanel(Vertical):
         event.stop()
         seq, query, _section, suggested, _top = event.request
         if event.error:
-            self.notify(event.error, severity="warning")
+            self.notify(f"搜索出错：{event.error}", severity="warning")
         self._show(seq, query, event.results, suggested)
 
     def _show(self, seq: int, query: str, results: list[Match], suggested: bool) -> None:
