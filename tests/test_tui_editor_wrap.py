@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
+from textual import events
 from textual.widgets import Input, TextArea
 
 from replydraft.tui.app import ReplydraftApp, make_app
+from replydraft.tui.widgets.search_panel import source_label
 
 SIZE = (120, 36)
 # Paragraphs from a real reply's register, with curly quotes (one cell each) so that wrapped
@@ -122,3 +124,29 @@ async def test_focus_shows_on_the_title_bar_not_as_a_border(tmp_path: Path) -> N
         await pilot.pause(0.5)  # the colour change is animated
         assert app.editor.content_region == blurred[1]  # same room for the text
         assert title.styles.background != blurred[0]
+
+
+async def test_search_preview_shows_every_character(tmp_path: Path) -> None:
+    """The preview wrapped once, when written; its scrollbar then hid each row's last
+    character (“设备之” with 家 gone)."""
+    app = make_app(offer_recovery=False, cwd=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+f")
+        for char in "科技金融":
+            app.focused.post_message(events.Key(char, char))
+        for _ in range(3):
+            await pilot.pause(0.3)
+            await app.workers.wait_for_complete()
+        preview = app.query_one("#preview")
+        for index in range(3):  # a few results, long and short
+            app.search_panel.query_one("#results").highlighted = index
+            await pilot.pause()
+            match = app.search_panel.matches[index]
+            whole = "".join(f"{match.entry.text}— {source_label(match)}".split())
+            strips = app.screen._compositor.render_strips()
+            region = preview.scrollable_content_region
+            rows = [
+                strips[y].crop(region.x, region.right).text for y in range(region.y, region.bottom)
+            ]
+            shown = "".join("".join(row.split()) for row in rows[:-1])
+            assert shown and shown in whole, "\n".join(rows)

@@ -25,11 +25,11 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import Reactive
-from textual.widgets import Input, OptionList, RichLog, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from replydraft.errors import ReplydraftError
@@ -225,13 +225,13 @@ class SearchPanel(Vertical):
         yield SearchInput(placeholder="搜索段落（空=当前部分的建议段落）", compact=True, id="query")
         yield Static("正在载入段落库…", id="status")
         yield OptionList(id="results")
-        yield RichLog(id="preview", wrap=True, auto_scroll=False, markup=False, min_width=1)
+        # A Static re-wraps at every paint: a RichLog wraps once, at write time, and when its
+        # scrollbar then appeared the last character of each row went under it (设备之｜家).
+        with VerticalScroll(id="preview"):
+            yield Static(id="preview-text")
 
     def on_unmount(self) -> None:
         self._searcher.close()
-
-    def on_resize(self) -> None:
-        self._preview(self.query_one("#results", OptionList).highlighted, force=True)
 
     @property
     def query_text(self) -> str:
@@ -339,7 +339,7 @@ class SearchPanel(Vertical):
         """
         screen = self.screen
         paint = getattr(screen, "_on_timer_update", None)
-        widgets = [self, *self.query("#results, #status, #preview")]
+        widgets = [self, *self.query("#results, #status, #preview, #preview-text")]
         if paint is None or not all(hasattr(w, "_check_refresh") for w in widgets):
             return
         for widget in widgets:
@@ -357,16 +357,16 @@ class SearchPanel(Vertical):
         if match is self._previewed and not force:
             return
         self._previewed = match
-        preview = self.query_one("#preview", RichLog)
-        preview.clear()
-        preview.scroll_home(animate=False)
+        self.query_one("#preview", VerticalScroll).scroll_home(animate=False)
+        preview = self.query_one("#preview-text", Static)
         if match is None:
+            preview.update("")
             return
         text = highlighted(match.entry.text, match.spans)
         text.append(f"\n— {source_label(match)}", style="dim")
         if match.entry.versions:
             text.append(f"（另有 {len(match.entry.versions)} 个旧版本）", style="dim")
-        preview.write(text, shrink=True)
+        preview.update(text)
 
     @on(OptionList.OptionSelected, "#results")
     def _selected(self, event: OptionList.OptionSelected) -> None:
