@@ -1,7 +1,7 @@
 """The proposal form: what the officer was assigned, and who signs the reply.
 
-One compact row per field (label, then input), so the whole form fits beside the editor at
-36 rows. Any edit posts `ProposalForm.Changed`; the app debounces it and re-renders the skeleton.
+One compact row per field (label, a gap, then input; the label column is 4 CJK characters
+plus 2 cells), so the whole form fits beside the editor at 36 rows. Any edit posts `ProposalForm.Changed`; the app debounces it and re-renders the skeleton.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ class FormRow(Horizontal):
 
     DEFAULT_CSS = """
     FormRow { height: 1; margin-bottom: 0; }
-    FormRow > Label { width: 8; color: $text-muted; }
+    FormRow > Label { width: 10; color: $text-muted; }
     FormRow > Input { width: 1fr; }
     FormRow > Select { width: 1fr; }
     """
@@ -107,7 +107,7 @@ class ProposalForm(VerticalScroll):
                     type="integer" if name == "number" else "text",
                     id=name,
                 )
-        yield Label("原文（可粘贴建议/提案）:", classes="hint")
+        yield Label("原文（可粘贴）：", classes="hint")
         area = TextArea(meta.proposal_text or "", soft_wrap=True, id="proposal_text")
         area.language = None
         yield area
