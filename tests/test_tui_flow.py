@@ -291,3 +291,22 @@ async def test_narrow_terminal_layout(tmp_path: Path) -> None:
         await pilot.press("ctrl+f")  # searching brings it back
         await pilot.pause()
         assert app.query_one("#right").display
+
+
+async def test_unknown_keymap_ids_are_named_once(home: Path, tmp_path: Path) -> None:
+    config = home / "config" / "config.yaml"
+    config.parent.mkdir(parents=True)
+    config.write_text(
+        "keymap:\n  app.export: f6\n  save: ctrl+e\n  editor.renumbr: f7\n  help.close: f12\n",
+        encoding="utf-8",
+    )
+    app = make_app(offer_recovery=False, cwd=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot, 1)
+        warnings = [n.message for n in app._notifications if "改键名称" in n.message]
+        assert len(warnings) == 1
+        assert "editor.renumbr" in warnings[0] and "save" in warnings[0]
+        assert "app.export" not in warnings[0] and "help.close" not in warnings[0]
+        await pilot.press("f6")  # the known ones still work
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)

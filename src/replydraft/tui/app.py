@@ -186,7 +186,15 @@ palette's key is bound here, not by App, so it has an id and the footer reads �
 
     def on_mount(self) -> None:
         if self.config is not None and getattr(self.config, "keymap", None):
-            self.set_keymap(dict(self.config.keymap))
+            keymap = dict(self.config.keymap)
+            self.set_keymap(keymap)
+            unknown = sorted(set(keymap) - binding_ids())
+            if unknown:  # the config cannot check them: it must not import textual
+                self.notify(
+                    f"配置里的改键名称不存在，已忽略：{'、'.join(unknown)}。按 F1 查看可用的名称。",
+                    severity="warning",
+                    timeout=15,
+                )
         self.query_one("#outline", Outline).border_title = "大纲"
         self.query_one("#checks", ChecksPanel).border_title = "检查"
         self.query_one("#form", ProposalForm).border_title = "建议/提案"
@@ -749,6 +757,20 @@ HELP_NOTES = [
     "改键：replydraft config set keymap.<改键名称> <键>，",
     "      例如 replydraft config set keymap.app.export ctrl+e 把导出改到 ctrl+e。",
 ]
+
+
+def binding_ids() -> set[str]:
+    """The id of every binding of the UI: what the config's `keymap` may name."""
+    from replydraft.tui.widgets.search_panel import SearchInput
+
+    owners = [ReplydraftApp, DraftEditor, SearchInput, ConfirmQuit, ExportDialog]
+    owners += [HelpScreen, PathPrompt, RecoveryPrompt]
+    return {
+        binding.id
+        for owner in owners
+        for binding in owner.BINDINGS
+        if isinstance(binding, Binding) and binding.id
+    }
 
 
 def _form_problem(meta: ProposalMeta, exc: ReplydraftError) -> str:
