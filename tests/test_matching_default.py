@@ -23,7 +23,9 @@ def test_keyword_returns_on_topic_paragraphs_first(library: Library) -> None:
     matches = search(library, "科技金融", top=3)
     assert len(matches) == 3
     for match in matches:
-        on_topic = "科技金融" in match.entry.text or any("科技金融" in h for h in match.entry.headings)
+        on_topic = "科技金融" in match.entry.text or any(
+            "科技金融" in h for h in match.entry.headings
+        )
         assert on_topic, match.entry.text[:40]
     assert matches[0].score >= matches[-1].score
 
@@ -37,7 +39,9 @@ def test_abbreviation_finds_full_form(library: Library) -> None:
 
 def test_title_query_strips_frame(library: Library) -> None:
     matches = search(library, "关于加强高新技术企业培育的建议", top=5)
-    assert matches and all("高新技术企业" in m.entry.text or "高企" in m.entry.text for m in matches[:3])
+    assert matches and all(
+        "高新技术企业" in m.entry.text or "高企" in m.entry.text for m in matches[:3]
+    )
 
 
 def test_pasted_edited_fragment_refinds_paragraph(library: Library) -> None:

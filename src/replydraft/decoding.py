@@ -33,7 +33,9 @@ def read_text(path: str | os.PathLike[str]) -> str:
     if size == 0:
         raise ReplydraftError("file is empty", file)
     if size > MAX_BYTES:
-        raise ReplydraftError(f"file is too large ({size // (1024 * 1024)} MB; the limit is 20 MB)", file)
+        raise ReplydraftError(
+            f"file is too large ({size // (1024 * 1024)} MB; the limit is 20 MB)", file
+        )
     data = file.read_bytes()
     if data[:2] == b"PK":
         if zipfile.is_zipfile(file):

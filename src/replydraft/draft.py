@@ -127,7 +127,9 @@ class Draft:
                 if isinstance(para, str):
                     para = {"text": para}
                 if not isinstance(para, dict) or not isinstance(para.get("text"), str):
-                    raise ReplydraftError(f"part {index} ({item['kind']}): a paragraph needs 'text'", path)
+                    raise ReplydraftError(
+                        f"part {index} ({item['kind']}): a paragraph needs 'text'", path
+                    )
                 paragraphs.append(
                     Paragraph(para["text"], para.get("source_id"), para.get("source_year"))
                 )

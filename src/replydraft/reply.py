@@ -96,9 +96,21 @@ class Reply:
         """The JSON contract, with its fields in the documented order."""
         data = asdict(self)
         head = [
-            "doc_type", "proposal_kind", "session", "number", "addressee", "addressee_title",
-            "proposer", "co_proposers", "proposal_title", "responding_unit", "date", "category",
-            "contacts", "parts", "measures",
+            "doc_type",
+            "proposal_kind",
+            "session",
+            "number",
+            "addressee",
+            "addressee_title",
+            "proposer",
+            "co_proposers",
+            "proposal_title",
+            "responding_unit",
+            "date",
+            "category",
+            "contacts",
+            "parts",
+            "measures",
         ]
         ordered = {key: data.pop(key) for key in head}
         ordered.update(data)

@@ -10,7 +10,9 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
-_HALF_TO_FULL = str.maketrans({",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "!": "！", "?": "？"})
+_HALF_TO_FULL = str.maketrans(
+    {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "!": "！", "?": "？"}
+)
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_CHAR = re.compile(f"[{_CJK}]")
 
@@ -41,7 +43,9 @@ def to_fullwidth_punct(text: str) -> str:
             before = text[index - 1] if index else ""
             after = text[index + 1] if index + 1 < len(text) else ""
             if (before and is_cjk(before)) or (after and is_cjk(after)) or char in "()":
-                if not (before.isascii() and before.isalnum() and after.isascii() and after.isalnum()):
+                if not (
+                    before.isascii() and before.isalnum() and after.isascii() and after.isalnum()
+                ):
                     out.append(char.translate(_HALF_TO_FULL))
                     continue
         out.append(char)

@@ -176,6 +176,14 @@ palette's key is bound here, not by App, so it has an id and the footer reads å‘
     def editor(self) -> DraftEditor:
         return self.query_one("#editor", DraftEditor)
 
+    def _widgets_gone(self) -> bool:
+        """True while the app shuts down and its widgets are already removed.
+
+        Debounce timers and worker callbacks can still fire then; they must do nothing
+        rather than fail looking for the editor.
+        """
+        return self.query_one_optional("#editor", DraftEditor) is None
+
     @property
     def form(self) -> ProposalForm:
         return self.query_one("#form", ProposalForm)
@@ -288,7 +296,7 @@ palette's key is bound here, not by App, so it has an id and the footer reads å‘
         return not text.strip() or text == self.last_skeleton
 
     def _render_skeleton(self) -> None:
-        if not self.meta.title.strip():
+        if self._widgets_gone() or not self.meta.title.strip():
             return
         self._skeleton_seq += 1
         self._build_skeleton(self._skeleton_seq, self.meta, self.library)
@@ -309,7 +317,7 @@ palette's key is bound here, not by App, so it has an id and the footer reads å‘
         self._update_title()
 
     def _skeleton_ready(self, seq: int, skeleton: Draft) -> None:
-        if seq != self._skeleton_seq:
+        if seq != self._skeleton_seq or self._widgets_gone():
             return
         self.form_problem = ""
         current = self.editor.text
@@ -340,6 +348,8 @@ palette's key is bound here, not by App, so it has an id and the footer reads å‘
 
     def analyse_now(self) -> None:
         """Refresh outline and checks from the editor's text (debounced caller)."""
+        if self._widgets_gone():
+            return
         self._analyse_seq += 1
         self._analyse(self._analyse_seq, self.editor.text, self._previous())
 
@@ -359,7 +369,7 @@ palette's key is bound here, not by App, so it has an id and the footer reads å‘
         self.call_from_thread(self._analysed, seq, text, draft, spans, problems)
 
     def _analysed(self, seq: int, text: str, draft: Draft, spans, problems) -> None:
-        if seq != self._analyse_seq:
+        if seq != self._analyse_seq or self._widgets_gone():
             return
         self.draft = draft  # carries the sources of inserted paragraphs from now on
         self.reused.paragraphs.clear()
@@ -550,7 +560,7 @@ palette's key is bound here, not by App, so it has an id and the footer reads å‘
 
     def autosave(self, force: bool = False) -> None:
         """Write the recovery file if anything changed since the last autosave."""
-        if not (self._autosave_pending or force):
+        if not (self._autosave_pending or force) or self._widgets_gone():
             return
         try:
             self.autosaver.save(
