@@ -12,10 +12,10 @@ differing between the title line and the acknowledgement, numbering gaps, duplic
 hierarchy, stale figures marked 【待核】, half-width punctuation in Chinese text, the same
 paragraph used twice, and demands of the proposal that no paragraph answers.
 
-Each problem prints as  DRAFT:LINE: PART ¶N: CODE: MESSAGE  (LINE as the editor and
-`replydraft export --format txt` number it, from 1). CODE is a fixed English word for scripts;
-MESSAGE is Chinese and quotes the offending text, e.g.
-  draft.yaml:13: status ¶3: stale: 数字待核：2021年、484家（共2处【待核】）——核对后删去标记
+Each problem prints as  DRAFT:LINE: 部分第N段 [CODE] MESSAGE  (LINE as the editor and
+`replydraft export --format txt` number it, from 1). CODE is a fixed English word for scripts
+(`--json` gives every field); MESSAGE is Chinese and quotes the offending text, e.g.
+  draft.yaml:13: 现状第3段 [stale] 数字待核：2021年、484家（共2处【待核】）——核对后删去标记
 A clean draft prints nothing.
 Exit codes: 0 clean, 1 problems found, 2 the draft could not be read.
 
@@ -49,15 +49,17 @@ def run(args: argparse.Namespace) -> int:
 
     from replydraft.checks import check_draft
     from replydraft.draft import Draft
+    from replydraft.reply import PART_LABELS
 
     problems = check_draft(Draft.load(args.draft))
     if args.json:
         print(json.dumps([asdict(p) for p in problems], ensure_ascii=False, indent=2))
         return 1 if problems else 0
     for problem in problems:
+        part = PART_LABELS.get(problem.part, problem.part)
         print(
-            f"{args.draft}:{problem.line + 1}: {problem.part} ¶{problem.paragraph + 1}: "
-            f"{problem.code}: {problem.message}"
+            f"{args.draft}:{problem.line + 1}: {part}第{problem.paragraph + 1}段 "
+            f"[{problem.code}] {problem.message}"
         )
     if problems:
         counts = Counter(p.code for p in problems)
