@@ -2,12 +2,15 @@
 """Field accuracy of the reply parser on a corpus with a manifest of expected fields.
 
 Usage: python scripts/corpus_accuracy.py ../shared/corpus [--speed]
+       python scripts/corpus_accuracy.py tests/data/replies   (the invented test set)
 
 Reads `manifest.yaml` in the corpus folder (a list of {file, <field>: expected, …}), parses each
 file with `replydraft.parsing.parse_reply`, and prints JSON: accuracy per field, the misses, and
 (with --speed) parse throughput in replies per second on one core.
 Manifest values are mapped to the JSON contract (答复 → reply, 建议 → suggestion, `B类` → B);
 strings are compared after NFKC folding, so `:` and `：` compare equal.
+`proposer`, `disclosure` and `contacts` are counted only where a manifest states them in the
+contract's form (contacts as {leader, handler, phone}); the dev corpus records raw labels.
 """
 
 from __future__ import annotations
@@ -30,7 +33,16 @@ REQUIRED = (
     "date",
     "category",
 )
-EXTRA = ("doc_type", "co_proposers", "doc_number", "measure_count")
+EXTRA = (
+    "doc_type",
+    "co_proposers",
+    "doc_number",
+    "measure_count",
+    "proposer",
+    "disclosure",
+    "contacts",
+)
+_CONTACT_KEYS = {"leader", "handler", "phone"}
 _DOC_TYPES = {"答复": "reply", "协办意见": "co_opinion"}
 _KINDS = {"建议": "suggestion", "提案": "proposal", "议案": "motion"}
 
@@ -56,12 +68,20 @@ def expected_value(entry: dict, field: str) -> tuple[bool, object]:
         return True, int(value) if value is not None else None
     if field == "measure_count":
         return (bool(value), value)
+    if field in ("proposer", "disclosure"):
+        return (field in entry, value)
+    if field == "contacts":
+        return (isinstance(value, dict) and set(value) == _CONTACT_KEYS, value)
+    if field == "doc_number":
+        return (field in entry, value)
     return True, value
 
 
 def actual_value(reply, field: str) -> object:
     if field == "measure_count":
         return sum(1 for m in reply.measures if m.ordinal)
+    if field == "contacts":
+        return reply.to_dict()["contacts"]
     return getattr(reply, field)
 
 
