@@ -29,13 +29,15 @@ _TITLE_HINT = re.compile(rf"{KIND_WORDS}|会议|會議|第\s*\d+\s*号|^关于|^
 _TITLE_START = re.compile(r"^(?:关于|對|对|\S{2,24}?关于|\S{2,24}?对)")
 _SENTENCE_PUNCT = re.compile(r"[。，,；;！!？?：:]")
 
+_AND_OTHERS = r"(?:们|們|\s*等(?:\s*(?:\d+|[一二三四五六七八九十]+)\s*(?:名|位|人))?)?"
+"""`代表们`, `代表等`, `委员等3人`: a group marker may follow the title."""
 SAL_PERSON = re.compile(
     r"^(?:尊敬的|尊敬)?\s*(?P<names>[^\s:：，,。；;！!“”\"《》]{2,40}?)\s*(?P<title>代表|委员|委員|同志|先生|女士)"
-    r"(?:们|們)?\s*(?:[:：]\s*)?(?:您好[!！。，,]?)?$"
+    rf"{_AND_OTHERS}\s*(?:[:：]\s*)?(?:您好[!！。，,]?)?$"
 )
 GLUED_SALUTATION = re.compile(
-    r"^((?:尊敬的)?[^\s:：，,。；;！!“”\"《》]{2,30}?(?:代表|委员|委員)(?:们|們)?\s*[:：](?:\s*您好[!！。，,]?)?)"
-    r"\s*(?=\S{6})"
+    rf"^((?:尊敬的)?[^\s:：，,。；;！!“”\"《》]{{2,30}}?(?:代表|委员|委員){_AND_OTHERS}\s*[:：]"
+    r"(?:\s*您好[!！。，,]?)?)\s*(?=\S{6})"
 )
 _INNER_SPACE = re.compile(r"(?<=[\u3400-\u9fff])[ \t\u3000]+(?=[\u3400-\u9fff])")
 
@@ -76,6 +78,13 @@ CONTACT_LABEL = re.compile(
     r"|^(?:抄送|抄报|报|送)\s*[:：]"
 )
 _PRINTED = re.compile(r"印发\s*$|共印\s*\d+\s*份")
+STAMP = re.compile(
+    r"^[（(]?\s*(?:答复类别|答复类型|类\s*别|办理结果|答复结果|办理类别|公开属性|公开方式|公开类型|"
+    r"公开选项|信息公开(?:属性|选项)?|是否(?:同意)?公开)\s*[:：]"
+    r"|^[（(]\s*[ABCD]\s*类\s*[）)]$"
+)
+"""A stamp line: the answer category or disclosure attribute, which sits in the header or among
+the signature lines (`类别:B`, `公开属性：主动公开`, `（A类）`)."""
 
 
 def is_title_line(line: str) -> bool:
@@ -162,11 +171,13 @@ PLACEHOLDER = re.compile(r"【待填[:：][^】]*】")
 
 
 def is_signature_line(line: str) -> bool:
-    """A line of the signature block: unit, date, contacts, or an old-style footer (主题词, 送, 印发)."""
+    """A line of the signature block: unit, date, contacts, a stamp (类别, 公开属性) or an
+    old-style footer (主题词, 送, 印发)."""
     return (
         bool(PLACEHOLDER_ONLY.match(line))
         or date_only(line) is not None
         or bool(CONTACT_LABEL.match(line))
         or bool(_PRINTED.search(line))
+        or bool(STAMP.match(line))
         or is_unit_line(line)
     )

@@ -62,6 +62,8 @@ def parse_reply(text: str) -> Reply:
     ack_zone = opening_text or " ".join(body[:2])
     if reply.session is None:
         reply.session = title_mod.body_session(ack_zone)
+    if reply.number is None and title:
+        reply.number = title_mod.title_number(title)
     if reply.number is None:
         reply.number = title_mod.body_number(ack_zone)
 
@@ -106,8 +108,9 @@ def parse_reply(text: str) -> Reply:
     )
     reply.date = sig.signature_date(signature)
     reply.contacts = sig.contacts(tail + header)
-    reply.category = sig.category(header + signature)
-    reply.disclosure = sig.disclosure(header)
+    stamps = sig.stamp_lines(lines)
+    reply.category = sig.category(header + signature) or sig.category(stamps)
+    reply.disclosure = sig.disclosure(header + stamps, document.meta)
     reply.doc_number = sig.doc_number(header, document.meta)
 
     reply.parts = _parts(lines, found)

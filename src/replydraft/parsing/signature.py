@@ -11,7 +11,13 @@ import re
 
 from replydraft.parsing.cleaning import PageMeta
 from replydraft.parsing.dates import date_only
-from replydraft.parsing.markers import CONTACT_LABEL, UNIT_SUFFIX, is_unit_line
+from replydraft.parsing.markers import (
+    CONTACT_LABEL,
+    STAMP,
+    UNIT_SUFFIX,
+    close_spaces,
+    is_unit_line,
+)
 from replydraft.reply import Contacts
 
 _SEAL = re.compile(r"\s*[（(](?:盖章|印章|公章|章)[）)]$")
@@ -38,7 +44,7 @@ _ALL_LABELS = "|".join(
 )
 _CONTACT_PAIR = re.compile(
     rf"(?P<label>{_ALL_LABELS})(?P<with_phone>及(?:联系)?电话)?\s*[:：]\s*"
-    rf"(?P<value>.*?)(?=\s*[;；()（）]|\s+(?:{_ALL_LABELS})|$)"
+    rf"(?P<value>.*?)(?=\s*[;；()（）]|(?:\s+|\s*[,，、]\s*)(?:{_ALL_LABELS})|$)"
 )
 _NAME_THEN_PHONE = re.compile(
     r"^(?P<name>[\u3400-\u9fff·]{2,5})\s*[,，、 ]?\s*(?P<phone>[0-9][0-9\-－,，、/ ]*[0-9])$"
@@ -72,7 +78,7 @@ def signature_unit(lines: list[str]) -> str | None:
         above = [n for n in candidates if n < date_at]
         if above:
             chosen = above[-1]
-    return _SEAL.sub("", lines[chosen].strip())
+    return close_spaces(_SEAL.sub("", lines[chosen].strip()))
 
 
 def printed_by_unit(lines: list[str]) -> str | None:
@@ -146,6 +152,11 @@ def contacts(lines: list[str]) -> Contacts:
     )
 
 
+def stamp_lines(lines: list[str]) -> list[str]:
+    """The stamp lines (`答复类别：A类`, `公开属性：…`) among `lines`, wherever they sit."""
+    return [line for line in lines if len(line) <= 40 and STAMP.match(line.strip())]
+
+
 def category(lines: list[str]) -> str | None:
     """The answer category A/B/C/D (`类 别:B`, `办理结果:(A类)`, `临农字〔2022〕17号B类`)."""
     for line in lines:
@@ -156,8 +167,11 @@ def category(lines: list[str]) -> str | None:
     return None
 
 
-def disclosure(lines: list[str]) -> str | None:
-    """The disclosure attribute (`主动公开`, `同意公开`, …) if the header states one."""
+def disclosure(lines: list[str], meta: PageMeta | None = None) -> str | None:
+    """The disclosure attribute (`主动公开`, `同意公开`, …) if the header or the page's
+    metadata (`公开方式：依申请公开`) states one."""
+    if meta is not None:
+        lines = [*lines, *(f"{k}：{v}" for k, v in meta.fields.items() if "公开" in k)]
     for line in lines:
         match = _DISCLOSURE.search(line)
         if match:

@@ -12,7 +12,7 @@ import re
 from replydraft.parsing.markers import UNIT_SUFFIX
 
 _NUMBERED = re.compile(r"(?:会议|會議)\s*第?\s*(?P<number>\d+)\s*[号號]")
-_SESSION_START = re.compile(r"关于对|关于|關于|對|对")
+_SESSION_START = re.compile(r"关于对|關於對|关于|關于|關於|关於|對|对")
 _KIND_AFTER_NUMBER = re.compile(
     r"[号號]\s*(?:代表|委员|委員)?\s*(?P<kind>建议|提案|议案|建議|議案)"
 )
@@ -20,6 +20,9 @@ _BODY_SESSION = re.compile(
     r"(?:在|于)\s*(?P<session>[^\s，,。:：“”《》()（）]{2,30}?(?:会议|會議))(?:上|期间|大会期间|期間)?"
 )
 _BODY_NUMBER = re.compile(r"第\s*(?P<number>\d+)\s*[号號]\s*(?:建议|提案|议案|建議)?")
+_TITLE_NUMBER = re.compile(
+    r"第\s*(?P<number>\d+)\s*[号號]\s*(?:代表|委员|委員)?\s*(?:建议|提案|议案|建議|議案)"
+)
 _KIND_VALUES = {
     "建议": "suggestion",
     "建議": "suggestion",
@@ -51,6 +54,13 @@ def title_session_number(title: str) -> tuple[str | None, int | None]:
     session = prefix[starts[-1].end() :] if starts else prefix
     session = session.strip()
     return (session or None), int(match.group("number"))
+
+
+def title_number(title: str) -> int | None:
+    """`关于对周德海代表提出的第143号建议的答复` → 143: a number named before the kind word, in a
+    title that names no session."""
+    match = _TITLE_NUMBER.search(title)
+    return int(match.group("number")) if match else None
 
 
 def title_kind(title: str) -> str | None:
