@@ -66,6 +66,8 @@ def parse_reply(text: str) -> Reply:
         reply.number = title_mod.title_number(title)
     if reply.number is None:
         reply.number = title_mod.body_number(ack_zone)
+    if reply.number is None:
+        reply.number = title_mod.labelled_number(header)
 
     # Proposal title: quoted in the acknowledgement, else quoted in the title, else unquoted.
     quoted = title_mod.quoted_title(ack_zone)
@@ -73,7 +75,7 @@ def parse_reply(text: str) -> Reply:
     if quoted is None and title:
         quoted = title_mod.quoted_title(title)
     if quoted:
-        reply.proposal_title = quoted[0]
+        reply.proposal_title = quoted[0].strip()
     else:
         reply.proposal_title = title_mod.unquoted_title(ack_zone)
 

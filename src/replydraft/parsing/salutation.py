@@ -20,6 +20,11 @@ _NAME = re.compile(r"^[\u3400-\u9fff·•]{2,5}$")
 _ACK_PERSON = re.compile(
     r"^(?P<names>[^\s:：，,。；;“”《》]{2,60}?)(?P<title>代表|委员|委員)(?:们|們)?(?:在|于|提出|所提|联名)"
 )
+_ACK_PERSON_INSIDE = re.compile(
+    r"(?:的|由|将)(?P<names>(?:(?![的由将])[\u3400-\u9fff·、]){2,40}?)(?P<title>代表|委员|委員)"
+    r"(?:等\s*(?:\d+|[一二三四五六七八九十]+)?\s*(?:名|位|人)?)?(?:们|們)?(?:在|于|提出|所提|联名)"
+)
+"""`你局转来的王芳代表提出的…`: the proposer named inside a co-handling opinion's opening."""
 _WITH = re.compile(
     r"(?:您|你)(?:与|和|同)(?P<names>[^\s:：，,。；;“”《》]{2,60}?)(?P<title>代表|委员|委員)(?:们|們)?"
 )
@@ -40,12 +45,25 @@ class People:
     unit_addressee: bool = False
 
 
+_TITLE_AFTER_NAME = re.compile(r"(?<=\S{2})(?:代表|委员|委員|同志)$")
+"""`李明委员、王芳委员`: each name may carry its own title."""
+_SPACED_NAMES = re.compile(
+    r"(?<=[\u3400-\u9fff]{2})[ \t\u3000]+(?![ \t\u3000]|代表|委员|委員|同志|等)(?=[\u3400-\u9fff]{2})"
+)
+
+
+def separate_spaced_names(line: str) -> str:
+    """`李明 王芳委员：` → `李明、王芳委员：`: two names of two or more characters separated by a
+    space are two people; single characters padded with spaces (`王  刚`) are one name."""
+    return close_spaces(_SPACED_NAMES.sub("、", line.replace("尊敬的 ", "尊敬的")))
+
+
 def split_names(text: str) -> list[str]:
     """`任木兰、徐文良等` → [任木兰, 徐文良]; `余秀华9名` → [余秀华]; invalid names are dropped."""
     text = _GROUP_TAIL.sub("", text.strip())
     names = []
     for piece in _NAME_SPLIT.split(text):
-        piece = _GROUP_TAIL.sub("", piece.strip())
+        piece = _TITLE_AFTER_NAME.sub("", _GROUP_TAIL.sub("", piece.strip()))
         if _NAME.match(piece) and piece not in names and not piece.startswith(_NOT_NAMES):
             names.append(piece)
     return names
@@ -56,8 +74,11 @@ def people(salutation: str | None, acknowledgement: str) -> People:
     found = People()
     ack_person = _ACK_PERSON.match(acknowledgement.strip())
     ack_names = split_names(ack_person.group("names")) if ack_person else []
+    if not ack_names and salutation and not SAL_PERSON.match(close_spaces(salutation)):
+        ack_person = _ACK_PERSON_INSIDE.search(acknowledgement[:120])
+        ack_names = split_names(ack_person.group("names")) if ack_person else []
     if salutation:
-        line = close_spaces(salutation.strip())
+        line = separate_spaced_names(salutation.strip())
         person = SAL_PERSON.match(line)
         if person:
             names = split_names(person.group("names"))

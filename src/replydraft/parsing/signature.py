@@ -20,7 +20,7 @@ from replydraft.parsing.markers import (
 )
 from replydraft.reply import Contacts
 
-_SEAL = re.compile(r"\s*[（(](?:盖章|印章|公章|章)[）)]$")
+_SEAL = re.compile(r"\s*[（(](?:盖章|印章|公章|章|印)[）)]$")
 _PRINTED_BY = re.compile(r"^(?P<unit>\S{2,40}?)\s*(?:\d{4}\s*年.*)?印发\s*$")
 _CONTACT_UNIT = re.compile(
     r"请(?:与|和|向)(?P<unit>[^\s，,。；;：:“”]{2,30}?)(?:联系|聯系|反馈|反映)"

@@ -12,6 +12,10 @@ import re
 from replydraft.parsing.markers import UNIT_SUFFIX
 
 _NUMBERED = re.compile(r"(?:会议|會議)\s*第?\s*(?P<number>\d+)\s*[号號]")
+_NUMBERED_AFTER_PROPOSER = re.compile(
+    r"(?:会议|會議)[^\s，,。:：“”《》]{2,24}?(?:代表|委员|委員)(?:等\S{0,4})?(?:提出|所提|联名提出)的?"
+    r"\s*第\s*(?P<number>\d+)\s*[号號]"
+)
 _SESSION_START = re.compile(r"关于对|關於對|关于|關于|關於|关於|對|对")
 _KIND_AFTER_NUMBER = re.compile(
     r"[号號]\s*(?:代表|委员|委員)?\s*(?P<kind>建议|提案|议案|建議|議案)"
@@ -22,6 +26,9 @@ _BODY_SESSION = re.compile(
 _BODY_NUMBER = re.compile(r"第\s*(?P<number>\d+)\s*[号號]\s*(?:建议|提案|议案|建議)?")
 _TITLE_NUMBER = re.compile(
     r"第\s*(?P<number>\d+)\s*[号號]\s*(?:代表|委员|委員)?\s*(?:建议|提案|议案|建議|議案)"
+)
+_LABELLED_NUMBER = re.compile(
+    r"^(?:建议|提案|议案|建議|議案)(?:编号|編號|号|號)\s*[:：]\s*第?\s*(?P<number>\d+)\s*[号號]?(?!\d)"
 )
 _KIND_VALUES = {
     "建议": "suggestion",
@@ -39,14 +46,15 @@ _AFTER_QUOTE = re.compile(
 )
 _UNQUOTED = re.compile(
     r"提出的?\s*(?P<title>(?:关于|關于)[^，,。；;：:“”《》]{2,80}?(?:的)?(?:建议|提案|议案|建議))"
-    r"(?=收悉|已收悉|办理|辦理|[，,。]|的?答复|已|$)"
+    r"(?=收悉|已收悉|办理|辦理|[，,。（(]|的?答复|已|$)"
 )
 _TITLE_UNIT = re.compile(r"^(?P<unit>[^\s，,。“”《》]{2,30}?)(?:关于|對|对)")
 
 
 def title_session_number(title: str) -> tuple[str | None, int | None]:
-    """Session and number from a title line (`…会议第107号建议…`)."""
-    match = _NUMBERED.search(title)
+    """Session and number from a title line (`…会议第107号建议…`, or with the proposer between
+    them: `…会议李明代表提出的第12号建议…`)."""
+    match = _NUMBERED.search(title) or _NUMBERED_AFTER_PROPOSER.search(title)
     if not match:
         return None, None
     prefix = title[: match.start() + 2]
@@ -61,6 +69,15 @@ def title_number(title: str) -> int | None:
     title that names no session."""
     match = _TITLE_NUMBER.search(title)
     return int(match.group("number")) if match else None
+
+
+def labelled_number(lines: list[str]) -> int | None:
+    """`建议编号：第12号` / `提案号:57` on a header line → the number."""
+    for line in lines:
+        match = _LABELLED_NUMBER.match(line.strip())
+        if match:
+            return int(match.group("number"))
+    return None
 
 
 def title_kind(title: str) -> str | None:
