@@ -64,10 +64,15 @@ class DraftEditor(TextArea):
         """Wrap again when the width the text was wrapped at is no longer the width it has."""
         if not (self.is_mounted and self.soft_wrap):
             return False
-        # `_width` is the width of the last wrap (TextArea keeps no public record of it).
-        if self.wrapped_document._width == self.wrap_width:
+        # `_width` is the width of the last wrap (TextArea keeps no public record of it). Both
+        # names are private to Textual 8.2 (pinned); without them, fall back to a public re-wrap.
+        if getattr(self.wrapped_document, "_width", None) == self.wrap_width:
             return False
-        self._rewrap_and_refresh_virtual_size()
+        rewrap = getattr(self, "_rewrap_and_refresh_virtual_size", None)
+        if rewrap is not None:
+            rewrap()
+        else:
+            self.wrapped_document.wrap(self.wrap_width, self.indent_width)
         self.refresh()
         return True
 
