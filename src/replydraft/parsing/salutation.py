@@ -13,16 +13,16 @@ from dataclasses import dataclass, field
 from replydraft.parsing.markers import SAL_PERSON, SAL_UNIT, close_spaces
 
 _NAME_SPLIT = re.compile(r"[、，,/／\s]")
-_GROUP_TAIL = re.compile(
-    r"(?:等\s*(?:\d+|[一二三四五六七八九十]+)?\s*(?:名|位|人)?|(?:\d+|[一二三四五六七八九十]+)\s*(?:名|位|人))$"
-)
+_GROUP = r"等\s*(?:\d+|[一二三四五六七八九十]+)?\s*(?:名|位|人)?"
+"""A group marker after names: 等, 等5名, 等三位."""
+_GROUP_TAIL = re.compile(rf"(?:{_GROUP}|(?:\d+|[一二三四五六七八九十]+)\s*(?:名|位|人))$")
 _NAME = re.compile(r"^[\u3400-\u9fff·•]{2,5}$")
 _ACK_PERSON = re.compile(
     r"^(?P<names>[^\s:：，,。；;“”《》]{2,60}?)(?P<title>代表|委员|委員)(?:们|們)?(?:在|于|提出|所提|联名)"
 )
 _ACK_PERSON_INSIDE = re.compile(
     r"(?:的|由|将)(?P<names>(?:(?![的由将])[\u3400-\u9fff·、]){2,40}?)(?P<title>代表|委员|委員)"
-    r"(?:等\s*(?:\d+|[一二三四五六七八九十]+)?\s*(?:名|位|人)?)?(?:们|們)?(?:在|于|提出|所提|联名)"
+    rf"(?:{_GROUP})?(?:们|們)?(?:在|于|提出|所提|联名)"
 )
 """`你局转来的王芳代表提出的…`: the proposer named inside a co-handling opinion's opening."""
 _WITH = re.compile(
