@@ -27,10 +27,7 @@ def test_problems_exit_1_with_file_line_part_and_code(tmp_path: Path) -> None:
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert len(lines) == 2
-    assert (
-        lines[0]
-        == "d.yaml:3: 称谓第1段 [salutation] 称谓与类型不符：建议应称“代表”，不是“委员”"
-    )
+    assert lines[0] == "d.yaml:3: 称谓第1段 [salutation] 称谓与类型不符：建议应称“代表”，不是“委员”"
     assert lines[1].startswith("d.yaml:")
     assert lines[1].endswith(": 落款第3段 [placeholder] 未填写：【待填：承办人】")
     assert result.stderr.strip() == "共2处问题（salutation 1，placeholder 1）"
