@@ -1,0 +1,1 @@
+"""Composing a draft: the skeleton, its Jinja2 templates, and following the form as it changes."""

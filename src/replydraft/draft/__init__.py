@@ -1,0 +1,1 @@
+"""A draft reply: its model, its text form, ordinal numbering, line edits and the checks."""

@@ -1,0 +1,2 @@
+"""Files on disk: atomic writes, human YAML, decoding input files, user folders, shipped
+resources and derived cache files."""
