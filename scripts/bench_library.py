@@ -40,8 +40,8 @@ CN = "一二三四五六七八九十"
 
 def seed_lines() -> list[str]:
     """The seed replies' long lines (whole paragraphs), without their ordinals."""
-    from replydraft.decoding import read_text
-    from replydraft.resources import seeds_dir
+    from replydraft.files.decoding import read_text
+    from replydraft.files.resources import seeds_dir
 
     pool: list[str] = []
     for seed in sorted(seeds_dir().glob("*.txt")):
@@ -115,8 +115,8 @@ def synthetic_reply(lines: list[str], pool: list[str], rng: random.Random, numbe
 
 
 def bench_ingest(folder: Path, count: int, lines: list[str], pool: list[str]) -> dict:
-    from replydraft.ingest import ingest, read_reply
-    from replydraft.library import Library
+    from replydraft.library.ingest import ingest, read_reply
+    from replydraft.library.store import Library
 
     rng = random.Random(1)
     replies = folder / "replies"
@@ -160,7 +160,8 @@ def bench_ingest(folder: Path, count: int, lines: list[str], pool: list[str]) ->
 
 
 def big_library(path: Path, count: int, pool: list[str]) -> dict:
-    from replydraft.library import Entry, Library, Source, Version
+    from replydraft.library.model import Entry, Source, Version
+    from replydraft.library.store import Library
 
     rng = random.Random(2)
     sources = [
@@ -203,7 +204,7 @@ def big_library(path: Path, count: int, pool: list[str]) -> dict:
 OPEN = """
 import sys, time
 start = time.perf_counter()
-from replydraft.library import Library
+from replydraft.library.store import Library
 library = Library.load(sys.argv[1])
 seconds = time.perf_counter() - start
 # VmHWM is this process's own peak (ru_maxrss would include the parent's, inherited by fork).

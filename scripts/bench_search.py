@@ -42,8 +42,8 @@ def percentile(values: list[float], q: float) -> float:
 
 def source_texts() -> tuple[list[str], bool]:
     """Cleaned texts of the seeds and (if present) the corpus replies."""
-    from replydraft.decoding import read_text
-    from replydraft.resources import seeds_dir
+    from replydraft.files.decoding import read_text
+    from replydraft.files.resources import seeds_dir
 
     files = sorted(seeds_dir().glob("*.txt"))
     has_corpus = CORPUS.is_dir()
@@ -82,7 +82,8 @@ def synthetic_texts(size: int, seed: int = 7) -> list[str]:
 
 
 def synthetic_library(size: int):
-    from replydraft.library import Entry, Library, Source
+    from replydraft.library.model import Entry, Source
+    from replydraft.library.store import Library
 
     texts = synthetic_texts(size)
     rng = random.Random(size)
@@ -195,14 +196,14 @@ def bench_size(size: int, count: int, baseline_count: int) -> dict:
 
 
 def saved_library_path(size: int) -> Path:
-    from replydraft.locations import cache_dir
+    from replydraft.files.locations import cache_dir
 
     return Path(cache_dir()) / f"bench-library-{size}.yaml"
 
 
 def cold_start(size: int) -> dict:
     """A fresh process: import, load the library YAML (from its cache) and the saved index, answer
-    the first query. The phases are timed apart: the library load is replydraft.library's, the
+    the first query. The phases are timed apart: the library load is replydraft.library.model's, the
     rest is matching's."""
     path = saved_library_path(size)
     if not path.is_file():
@@ -226,7 +227,7 @@ def cold_start(size: int) -> dict:
         "first_query_after_start_s": round(done - start, 3),
         "phases_s": {
             "import_replydraft": round(imported - start, 3),
-            "library_load_yaml_cached (replydraft.library)": round(loaded - imported, 3),
+            "library_load_yaml_cached (replydraft.library.model)": round(loaded - imported, 3),
             "import_matching": round(matching_imported - loaded, 3),
             "index_check_and_map": round(indexed - matching_imported, 3),
             "first_query": round(done - indexed, 3),

@@ -27,9 +27,10 @@ def main() -> int:
     home = tempfile.mkdtemp(prefix="replydraft-bench-")
     os.environ["REPLYDRAFT_HOME"] = home
 
-    from replydraft.draft import ProposalMeta
-    from replydraft.library import Entry, Library, Source
-    from replydraft.skeleton import build_skeleton
+    from replydraft.compose.skeleton import build_skeleton
+    from replydraft.draft.model import ProposalMeta
+    from replydraft.library.model import Entry, Source
+    from replydraft.library.store import Library
 
     base = [e for e in Library.default().entries if e.kind == "measure"]
     if not base:

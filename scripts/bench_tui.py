@@ -51,7 +51,7 @@ asyncio.run(main())
 
 def synthetic_library(size: int, path: Path) -> Path:
     """A library of `size` paragraphs at `path` (and its cache), varied from the seeds."""
-    from replydraft.library import Library
+    from replydraft.library.store import Library
 
     if path.exists():
         Library.load(path)  # warm the cache if needed
@@ -109,7 +109,7 @@ async def search_latency(library_path: Path, query: str, rounds: int) -> dict:
     """
     from textual import events
 
-    from replydraft.library import Library
+    from replydraft.library.store import Library
     from replydraft.tui.app import make_app
     from replydraft.tui.widgets.search_panel import SearchPanel
 

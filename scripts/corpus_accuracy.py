@@ -87,9 +87,9 @@ def actual_value(reply, field: str) -> object:
 
 def measure(corpus: Path) -> dict:
     """Compare parse_reply with the manifest; returns the report as a dict."""
-    from replydraft.decoding import read_text
+    from replydraft.files.decoding import read_text
+    from replydraft.files.yaml import load_yaml_file
     from replydraft.parsing import parse_reply
-    from replydraft.yamlio import load_yaml_file
 
     manifest = load_yaml_file(corpus / "manifest.yaml")
     fields = {name: {"correct": 0, "total": 0} for name in REQUIRED + EXTRA}
@@ -123,7 +123,7 @@ def measure(corpus: Path) -> dict:
 
 def speed(paths: list[Path], seconds: float = 2.0) -> dict:
     """Replies parsed per second (one core), over the given files repeated for `seconds`."""
-    from replydraft.decoding import read_text
+    from replydraft.files.decoding import read_text
     from replydraft.parsing import parse_reply
     from replydraft.parsing.markers import leading_ordinal
 

@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from replydraft import atomic
-from replydraft.atomic import atomic_write_text
+from replydraft.files import atomic
+from replydraft.files.atomic import atomic_write_text
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permission bits")
 

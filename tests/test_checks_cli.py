@@ -8,7 +8,7 @@ from pathlib import Path
 from helpers import run_cli_in
 from test_checks_draft import clean_draft
 
-from replydraft.draft import Paragraph
+from replydraft.draft.model import Paragraph
 
 
 def test_clean_draft_exits_0_silently(tmp_path: Path) -> None:

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import pytest
 
-from replydraft.checks import (
+from replydraft.draft.checks import (
     DEMAND_BIGRAM_SHARE,
     DEMAND_PARTIAL_RATIO,
     demand_scores,
     is_answered,
 )
-from replydraft.resources import seeds_dir
+from replydraft.files.resources import seeds_dir
 
 
 def seed_paragraphs(prefix: str) -> list[str]:

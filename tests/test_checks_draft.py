@@ -6,10 +6,10 @@ import copy
 
 import pytest
 
-from replydraft.checks import CODES, Problem, check_draft
-from replydraft.draft import Draft, DraftPart, Paragraph, ProposalMeta
-from replydraft.draft_numbering import renumber_draft
-from replydraft.draft_text import render_text
+from replydraft.draft.checks import CODES, Problem, check_draft
+from replydraft.draft.model import Draft, DraftPart, Paragraph, ProposalMeta
+from replydraft.draft.numbering import renumber_draft
+from replydraft.draft.text_form import render_text
 
 
 def clean_draft() -> Draft:

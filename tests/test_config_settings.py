@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from helpers import run_cli
 
-from replydraft import locations
 from replydraft.config import Config, load_config, save_config, set_value
 from replydraft.errors import ReplydraftError
+from replydraft.files import locations
 
 
 @pytest.fixture(autouse=True)

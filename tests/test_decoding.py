@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from replydraft.decoding import read_text
 from replydraft.errors import ReplydraftError
+from replydraft.files.decoding import read_text
 from replydraft.parsing import parse_reply, parse_reply_file
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"

@@ -10,8 +10,8 @@ from helpers import run_cli_in
 from test_checks_draft import clean_draft
 
 import replydraft.export.docx as docx_export
-from replydraft import atomic
 from replydraft.export import export_draft
+from replydraft.files import atomic
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from test_checks_draft import clean_draft
 
-from replydraft.draft import Paragraph
+from replydraft.draft.model import Paragraph
 from replydraft.export import export_draft
 from replydraft.export.docx import docx_bytes
 

@@ -5,16 +5,12 @@ from __future__ import annotations
 import pytest
 from test_checks_draft import clean_draft
 
-from replydraft.draft import Paragraph
-from replydraft.draft_text import render_text
+from replydraft.draft.model import Paragraph
+from replydraft.draft.text_form import render_text
 from replydraft.export import body_text, export_bytes
-from replydraft.export.layout import (
-    official_date,
-    read_signature,
-    split_heading,
-    title_lines,
-)
+from replydraft.export.layout import read_signature, split_heading, title_lines
 from replydraft.export.text import markdown_text
+from replydraft.text.dates import official_date
 
 
 def test_txt_is_the_editor_text_form() -> None:

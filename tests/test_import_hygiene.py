@@ -8,10 +8,10 @@ import sys
 CORE_MODULES = [
     "replydraft",
     "replydraft.cli",
-    "replydraft.decoding",
-    "replydraft.numbering",
-    "replydraft.textnorm",
-    "replydraft.yamlio",
+    "replydraft.files.decoding",
+    "replydraft.text.ordinals",
+    "replydraft.text.normalize",
+    "replydraft.files.yaml",
 ]
 
 

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from replydraft import library_cache
-from replydraft.library import Entry, Library, Source
+from replydraft.files import cachefiles
+from replydraft.library import cache as library_cache
+from replydraft.library.model import Entry, Source
+from replydraft.library.store import Library
 
 
 @pytest.fixture(autouse=True)
@@ -40,12 +42,12 @@ def test_saving_writes_a_cache_that_loading_uses(
     path = tmp_path / "library.yaml"
     saved = make_library(path, ["加快人才承载平台建设。", "探索成立人才基金。"])
     assert len(cache_files(home)) == 1
-    assert saved.cache_key == library_cache.cache_key(path)
+    assert saved.cache_key == cachefiles.cache_key(path)
 
     def no_yaml(*args: object, **kwargs: object) -> None:
         raise AssertionError("the YAML was parsed although the cache is fresh")
 
-    monkeypatch.setattr("replydraft.library_format.parse_library_text", no_yaml)
+    monkeypatch.setattr("replydraft.library.cache.parse_library_text", no_yaml)
     loaded = Library.load(path)
     assert loaded.entries == saved.entries
     assert loaded.cache_key == saved.cache_key
@@ -81,11 +83,11 @@ def test_corrupt_cache_is_rebuilt(tmp_path: Path, home: Path) -> None:
 def test_cache_of_another_key_is_not_trusted(tmp_path: Path, home: Path) -> None:
     path = tmp_path / "library.yaml"
     make_library(path, ["加快人才承载平台建设。"])
-    key = library_cache.cache_key(path)
+    key = cachefiles.cache_key(path)
     other = Library([Entry("m-1", "measure", "other", [], "别的文字", Source("b.txt"))])
     # A cache file under this key's name but holding another key's content is ignored.
-    library_cache.write_cache(library_cache.cache_file(key, "x"), "another-key", other.entries)
-    assert library_cache.read_cache(library_cache.cache_file(key, "x"), key) is None
+    library_cache.write_cache(cachefiles.cache_file(key, "x"), "another-key", other.entries)
+    assert library_cache.read_cache(cachefiles.cache_file(key, "x"), key) is None
 
 
 def test_unwritable_cache_folder_still_loads(tmp_path: Path, home: Path) -> None:
@@ -99,6 +101,6 @@ def test_unwritable_cache_folder_still_loads(tmp_path: Path, home: Path) -> None
 
 
 def test_cache_file_lives_in_the_cache_dir(home: Path) -> None:
-    first = library_cache.cache_file("k1", "index")
+    first = cachefiles.cache_file("k1", "index")
     assert first.parent == home / "cache" and first.name.startswith("index-")
-    assert library_cache.cache_file("k2", "index") != first
+    assert cachefiles.cache_file("k2", "index") != first

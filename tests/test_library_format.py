@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from replydraft.errors import ReplydraftError
-from replydraft.library import Entry, Library, Source, Version
-from replydraft.library_format import dump_library
+from replydraft.library.model import Entry, Source, Version
+from replydraft.library.store import Library
+from replydraft.library.yaml_format import dump_library
 
 
 @pytest.fixture(autouse=True)
@@ -91,8 +92,8 @@ def test_yaml_is_for_people() -> None:
 
 
 def test_chunked_writing_equals_one_dump(monkeypatch: pytest.MonkeyPatch) -> None:
-    from replydraft import library_format
-    from replydraft.yamlio import dump_yaml
+    from replydraft.files.yaml import dump_yaml
+    from replydraft.library import yaml_format as library_format
 
     entries = sample_entries()
     labels = library_format.source_labels(entries)
@@ -205,7 +206,7 @@ def test_missing_library_for_loading_is_an_error_but_fine_for_ingest(tmp_path: P
 
 
 def test_for_user_prefers_the_officers_own_library(home: Path) -> None:
-    from replydraft import locations
+    from replydraft.files import locations
 
     Library(sample_entries()).save(locations.user_library())
     assert Library.for_user().path == locations.user_library()
@@ -220,7 +221,7 @@ def test_default_library_cannot_be_saved_without_a_path() -> None:
 def test_chunked_reading_gives_what_safe_load_gives(monkeypatch: pytest.MonkeyPatch) -> None:
     import yaml
 
-    from replydraft import library_format
+    from replydraft.library import yaml_format as library_format
 
     monkeypatch.setattr(library_format, "_CHUNK", 2)
     entries = sample_entries() * 3
@@ -233,7 +234,7 @@ def test_chunked_reading_gives_what_safe_load_gives(monkeypatch: pytest.MonkeyPa
 def test_chunked_reading_falls_back_to_the_whole_text(monkeypatch: pytest.MonkeyPatch) -> None:
     import yaml
 
-    from replydraft import library_format
+    from replydraft.library import yaml_format as library_format
 
     monkeypatch.setattr(library_format, "_CHUNK", 1)
     # A top-level key after the entries is not the usual layout, yet valid YAML.

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from replydraft import library_cache
-from replydraft.library import Library
+from replydraft.files import cachefiles
+from replydraft.library import seeds
+from replydraft.library.store import Library
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
@@ -162,7 +163,7 @@ def test_dry_run_writes_nothing(tmp_path: Path, home: Path) -> None:
 def test_default_library_has_every_seed_with_its_source(
     home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(library_cache, "_default_memo", None)  # build it in this test's home
+    monkeypatch.setattr(seeds, "_default_memo", None)  # build it in this test's home
     library = Library.default()
     assert library.path is None and library.cache_key
     by_file: dict[str, list] = {}
@@ -181,7 +182,7 @@ def test_default_library_has_every_seed_with_its_source(
     assert {e.kind for e in library.entries} == {"measure", "thanks", "handling", "closing"}
     assert len({e.id for e in library.entries}) == len(library.entries)
     # Cached on disk under the default key, so the next process starts fast.
-    assert library_cache.cache_file(library.cache_key, "default-library").is_file()
+    assert cachefiles.cache_file(library.cache_key, "default-library").is_file()
 
 
 def test_default_library_is_what_for_user_gives_without_a_library(home: Path) -> None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from replydraft.ingest import Merger, observations, source_of, year_in_text
-from replydraft.library import Library
-from replydraft.library_keys import entry_id, normalise
-from replydraft.reply import Measure, Part, Reply
+from replydraft.library.ingest import Merger, observations, source_of, year_in_text
+from replydraft.library.keys import entry_id, normalise
+from replydraft.library.store import Library
+from replydraft.parsing.reply import Measure, Part, Reply
 
 FINANCE_2021 = "大力发展科技金融。至2021年，科技贷款余额达到484亿元，同比增长15.2%。"
 FINANCE_2022 = "大力发展科技金融。至2022年，科技贷款余额达到520亿元，同比增长17.1%。"
@@ -94,7 +94,7 @@ def test_merging_the_same_replies_again_changes_nothing() -> None:
     library = Library()
     merge(library, "2022.txt", reply("2022-06-22", FINANCE_2021, TALENT))
     merge(library, "2023.txt", reply("2023-05-10", FINANCE_2022, TALENT_EDITED))
-    from replydraft.library_format import dump_library
+    from replydraft.library.yaml_format import dump_library
 
     before = dump_library(library.entries)
     assert merge(library, "2022.txt", reply("2022-06-22", FINANCE_2021, TALENT)) == (0, 0, 4)

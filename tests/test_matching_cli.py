@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from replydraft.library import Entry, Library, Source
+from replydraft.library.model import Entry, Source
+from replydraft.library.store import Library
 
 FINANCE = "大力发展科技金融，推动科技贷款贴息、知识产权质押贷款等科技信贷产品落地，破解科技型中小企业融资难题。"
 SCHOOL = "将都龙小学搬迁列入教育发展规划，待选址确定、项目批准后即可实施学校建设工作。"

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from replydraft.library import Library
+from replydraft.library.store import Library
 from replydraft.matching import search
 
 

@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 
 from replydraft.errors import ReplydraftError
-from replydraft.library import Entry, Library, Source, Version
+from replydraft.library.model import Entry, Source, Version
+from replydraft.library.store import Library
 from replydraft.matching import Match, search
 from replydraft.matching import library_index as library_index_module
 

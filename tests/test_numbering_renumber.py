@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from replydraft.numbering import (
+from replydraft.text.ordinals import (
     LEVELS,
     format_ordinal,
     inline_ordinals,

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from replydraft.anatomy import PART_KINDS
 from replydraft.parsing import parse_reply
-from replydraft.reply import PART_KINDS
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

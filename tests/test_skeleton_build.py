@@ -6,14 +6,15 @@ from pathlib import Path
 
 import pytest
 
+from replydraft.compose.skeleton import build_skeleton, kind_from_title, title_core
 from replydraft.config import Config
-from replydraft.draft import Draft, ProposalMeta
-from replydraft.draft_numbering import draft_numbering_issues
-from replydraft.library import Entry, Library, Source
-from replydraft.numbering import match_ordinal
-from replydraft.placeholders import find_placeholders
-from replydraft.skeleton import build_skeleton, kind_from_title, title_core
-from replydraft.staleness import find_stale_marks
+from replydraft.draft.model import Draft, ProposalMeta
+from replydraft.draft.numbering import draft_numbering_issues
+from replydraft.library.model import Entry, Source
+from replydraft.library.store import Library
+from replydraft.text.ordinals import match_ordinal
+from replydraft.text.placeholders import find_placeholders
+from replydraft.text.staleness import find_stale_marks
 
 
 @pytest.fixture(autouse=True)
@@ -165,7 +166,7 @@ def test_a_bad_date_is_refused() -> None:
 
 
 def test_refresh_follows_new_metadata_where_the_officer_did_not_edit() -> None:
-    from replydraft.skeleton import refresh_frame
+    from replydraft.compose.skeleton import refresh_frame
 
     bare = ProposalMeta(title="关于加快人工智能产业发展的建议")
     draft = build_skeleton(bare, None)
@@ -183,7 +184,7 @@ def test_skeleton_modules_do_not_load_textual() -> None:
 
     code = (
         "import sys\n"
-        "import replydraft.skeleton, replydraft.draft_text, replydraft.rendering\n"
+        "import replydraft.compose.skeleton, replydraft.draft.text_form, replydraft.compose.templates\n"
         "import replydraft.commands.skeleton, replydraft.commands.config\n"
         "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))\n"
     )

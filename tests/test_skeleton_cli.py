@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from helpers import run_cli
 
-from replydraft.draft import Draft
-from replydraft.numbering import match_ordinal
+from replydraft.draft.model import Draft
+from replydraft.text.ordinals import match_ordinal
 
 
 @pytest.fixture(autouse=True)

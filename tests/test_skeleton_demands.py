@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from replydraft.demands import demand_summary, extract_demands
+from replydraft.text.demands import demand_summary, extract_demands
 
 PROPOSAL = """关于加快人工智能产业发展的建议
 一、现状

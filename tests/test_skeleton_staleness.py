@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from replydraft.placeholders import PLACEHOLDER, find_placeholders, placeholder
-from replydraft.staleness import STALE_MARK, find_stale_marks, mark_stale, strip_stale_marks
+from replydraft.text.placeholders import PLACEHOLDER, find_placeholders, placeholder
+from replydraft.text.staleness import STALE_MARK, find_stale_marks, mark_stale, strip_stale_marks
 
 SEED_000 = (
     "至2021年，我市有效高新技术企业数量达到484家，各级科技型中小企业数量超过2400家，"

@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from replydraft.draft import Draft, DraftPart, Paragraph, ProposalMeta
-from replydraft.draft_numbering import draft_numbering_issues, renumber_draft
-from replydraft.draft_text import parse_text, part_lines, render_text
-from replydraft.reply import PART_KINDS
-from replydraft.skeleton import build_skeleton
+from replydraft.anatomy import PART_KINDS
+from replydraft.compose.skeleton import build_skeleton
+from replydraft.draft.model import Draft, DraftPart, Paragraph, ProposalMeta
+from replydraft.draft.numbering import draft_numbering_issues, renumber_draft
+from replydraft.draft.text_form import parse_text, part_lines, render_text
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from replydraft import cli
-from replydraft.draft import Draft, DraftPart, Paragraph, ProposalMeta
+from replydraft.draft.model import Draft, DraftPart, Paragraph, ProposalMeta
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -6,11 +6,11 @@ import re
 
 import pytest
 
-from replydraft.library import Entry, Source
-from replydraft.resources import seeds_dir
-from replydraft.skeleton import reuse_text
-from replydraft.staleness import STALE_MARK, find_stale_marks, mark_stale, strip_stale_marks
-from replydraft.textnorm import to_fullwidth_punct
+from replydraft.compose.skeleton import reuse_text
+from replydraft.files.resources import seeds_dir
+from replydraft.library.model import Entry, Source
+from replydraft.text.normalize import to_fullwidth_punct
+from replydraft.text.staleness import STALE_MARK, find_stale_marks, mark_stale, strip_stale_marks
 
 
 def tokens(marked: str) -> list[str]:

@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from helpers import run_cli
 
-from replydraft import locations, resources
-from replydraft.draft import ProposalMeta
+from replydraft.anatomy import PART_KINDS
+from replydraft.compose.skeleton import build_skeleton
+from replydraft.compose.templates import TEMPLATE_FOR, render_parts, short_session
+from replydraft.draft.model import ProposalMeta
 from replydraft.errors import ReplydraftError
-from replydraft.rendering import TEMPLATE_FOR, render_parts, short_session
-from replydraft.reply import PART_KINDS
-from replydraft.skeleton import build_skeleton
+from replydraft.files import locations, resources
 
 META = ProposalMeta(
     title="关于加快人工智能产业发展的建议",
@@ -109,7 +109,7 @@ def test_an_officers_template_may_extend_a_shipped_one(user_templates: Path) -> 
 
 
 def _context() -> dict:
-    from replydraft.skeleton import complete_meta, template_context
+    from replydraft.compose.skeleton import complete_meta, template_context
 
     return template_context(complete_meta(META, None))
 

@@ -14,10 +14,10 @@ import re
 
 import pytest
 
-from replydraft import resources
-from replydraft.draft import ProposalMeta
-from replydraft.skeleton import build_skeleton
-from replydraft.textnorm import fold
+from replydraft.compose.skeleton import build_skeleton
+from replydraft.draft.model import ProposalMeta
+from replydraft.files import resources
+from replydraft.text.normalize import fold
 
 SEEDS = {
     "000": ProposalMeta(

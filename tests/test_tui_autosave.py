@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from replydraft import locations
+from replydraft.files import locations
 from replydraft.tui.autosave import Autosaver, orphans
 
 

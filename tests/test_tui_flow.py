@@ -11,10 +11,10 @@ import pytest
 from textual import events
 from textual.widgets import Input, TextArea
 
-from replydraft.draft import Draft
-from replydraft.numbering import match_ordinal
-from replydraft.staleness import strip_stale_marks
-from replydraft.textnorm import to_fullwidth_punct
+from replydraft.draft.model import Draft
+from replydraft.text.normalize import to_fullwidth_punct
+from replydraft.text.ordinals import match_ordinal
+from replydraft.text.staleness import strip_stale_marks
 from replydraft.tui.app import ReplydraftApp, make_app
 from replydraft.tui.screens.confirm_quit import ConfirmQuit
 from replydraft.tui.screens.export_dialog import ExportDialog

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from replydraft.tui.part_edit import (
+from replydraft.draft.line_edits import (
     blocks,
     delete_paragraph,
     insert_paragraph,

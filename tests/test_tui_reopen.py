@@ -44,7 +44,7 @@ async def test_reopened_draft_without_a_date_stays_without_one(tmp_path: Path, m
 
     from textual.widgets import Input
 
-    from replydraft.draft import Draft
+    from replydraft.draft.model import Draft
 
     home = tmp_path / "home"
     home.mkdir()

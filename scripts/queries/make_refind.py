@@ -109,9 +109,9 @@ def refind_queries(entries) -> list[dict]:
 
 
 def main() -> int:
-    from replydraft.ingest import build_library
-    from replydraft.resources import seeds_dir
-    from replydraft.yamlio import dump_yaml
+    from replydraft.files.resources import seeds_dir
+    from replydraft.files.yaml import dump_yaml
+    from replydraft.library.ingest import build_library
 
     library = build_library([seeds_dir()])
     queries = refind_queries(library.entries)

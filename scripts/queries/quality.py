@@ -13,8 +13,8 @@ HERE = Path(__file__).resolve().parent
 
 
 def real_library(corpus: Path):
-    from replydraft.ingest import build_library
-    from replydraft.resources import seeds_dir
+    from replydraft.files.resources import seeds_dir
+    from replydraft.library.ingest import build_library
 
     paths = [seeds_dir()] + ([corpus] if corpus.is_dir() else [])
     return build_library(paths)

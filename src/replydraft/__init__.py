@@ -11,14 +11,14 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "read_text": "replydraft.decoding",
+    "read_text": "replydraft.files.decoding",
     "parse_reply": "replydraft.parsing",
-    "Reply": "replydraft.reply",
-    "Part": "replydraft.reply",
-    "Measure": "replydraft.reply",
-    "Contacts": "replydraft.reply",
-    "Library": "replydraft.library",
-    "Entry": "replydraft.library",
+    "Reply": "replydraft.parsing.reply",
+    "Part": "replydraft.parsing.reply",
+    "Measure": "replydraft.parsing.reply",
+    "Contacts": "replydraft.parsing.reply",
+    "Library": "replydraft.library.store",
+    "Entry": "replydraft.library.model",
     "Match": "replydraft.matching",
     "ReplydraftError": "replydraft.errors",
 }
@@ -37,12 +37,13 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from replydraft.decoding import read_text
     from replydraft.errors import ReplydraftError
-    from replydraft.library import Entry, Library
+    from replydraft.files.decoding import read_text
+    from replydraft.library.model import Entry
+    from replydraft.library.store import Library
     from replydraft.matching import Match
     from replydraft.parsing import parse_reply
-    from replydraft.reply import Contacts, Measure, Part, Reply
+    from replydraft.parsing.reply import Contacts, Measure, Part, Reply
 
 
 def __getattr__(name: str) -> Any:

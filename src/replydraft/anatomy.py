@@ -1,8 +1,8 @@
-"""The kinds of proposal a reply answers, their Chinese names and whom a reply addresses.
+"""The vocabulary of a reply: the kinds of proposal it answers, and the parts it is made of.
 
 A suggestion (建议) or motion (议案) comes from People's Congress deputies (代表), a proposal
-(提案) from CPPCC members (委员). Shared by the skeleton (which writes the salutation) and the
-checks (which verify it).
+(提案) from CPPCC members (委员). The parts follow DOMAIN.md's "Anatomy of a reply". Shared by
+the parser, the library, the skeleton, the checks and the UI.
 """
 
 from __future__ import annotations
@@ -21,3 +21,36 @@ def kind_from_title(title: str) -> str | None:
     if not match:
         return None
     return {name: kind for kind, name in KIND_NAMES.items()}[match.group(1)]
+
+
+PART_KINDS = (
+    "title",
+    "salutation",
+    "acknowledgement",
+    "thanks",
+    "handling",
+    "status",
+    "problems",
+    "next_steps",
+    "closing",
+    "signature",
+    "other",
+)
+"""The parts of a reply in their usual order (DOMAIN.md, "Anatomy of a reply")."""
+
+MEASURE_SECTIONS = ("status", "next_steps", "other")
+
+PART_LABELS = {
+    "title": "标题",
+    "salutation": "称谓",
+    "acknowledgement": "收悉",
+    "thanks": "致谢",
+    "handling": "办理过程",
+    "status": "现状",
+    "problems": "存在问题",
+    "next_steps": "下步举措",
+    "closing": "结束语",
+    "signature": "落款",
+    "other": "其他",
+}
+"""Chinese names of the parts (DOMAIN.md's anatomy), as officers call them."""

@@ -47,9 +47,9 @@ def run(args: argparse.Namespace) -> int:
     from collections import Counter
     from dataclasses import asdict
 
-    from replydraft.checks import check_draft
-    from replydraft.draft import Draft
-    from replydraft.reply import PART_LABELS
+    from replydraft.anatomy import PART_LABELS
+    from replydraft.draft.checks import check_draft
+    from replydraft.draft.model import Draft
 
     problems = check_draft(Draft.load(args.draft))
     if args.json:

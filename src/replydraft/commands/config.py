@@ -37,9 +37,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from replydraft import locations
     from replydraft.config import SETTABLE, config_to_dict, load_config, save_config, set_value
-    from replydraft.yamlio import dump_yaml
+    from replydraft.files import locations
+    from replydraft.files.yaml import dump_yaml
 
     path = locations.config_file()
     if args.action == "path":

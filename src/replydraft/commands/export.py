@@ -46,27 +46,27 @@ def _format(args: argparse.Namespace) -> str:
     from pathlib import Path
 
     from replydraft.errors import ReplydraftError
-    from replydraft.export import SUFFIXES
+    from replydraft.export.naming import FORMAT_OF_SUFFIX
 
     if args.format:
         return args.format
     if not args.output or args.output == "-":
         return "txt"
     suffix = Path(args.output).suffix.lower()
-    if suffix not in SUFFIXES:
+    if suffix not in FORMAT_OF_SUFFIX:
         raise ReplydraftError(
             f"cannot tell the format from '{suffix or 'no suffix'}': add --format txt|md|docx|body",
             args.output,
         )
-    return SUFFIXES[suffix]
+    return FORMAT_OF_SUFFIX[suffix]
 
 
 def run(args: argparse.Namespace) -> int:
     import sys
     from pathlib import Path
 
-    from replydraft.checks import check_draft
-    from replydraft.draft import Draft
+    from replydraft.draft.checks import check_draft
+    from replydraft.draft.model import Draft
     from replydraft.errors import ReplydraftError
     from replydraft.export import export_bytes, export_draft
 

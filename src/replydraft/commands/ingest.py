@@ -30,10 +30,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from replydraft import locations
     from replydraft.errors import ReplydraftError
-    from replydraft.ingest import ingest
-    from replydraft.library import Library
+    from replydraft.files import locations
+    from replydraft.library.ingest import ingest
+    from replydraft.library.store import Library
 
     target = args.library or locations.user_library()
     # Load first: a library that cannot be read is reported and never written over.

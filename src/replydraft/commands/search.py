@@ -106,7 +106,7 @@ def format_match(rank: int, match: Any, *, colour: bool) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from replydraft.errors import ReplydraftError
-    from replydraft.library import Library
+    from replydraft.library.store import Library
     from replydraft.matching import SECTIONS
 
     if args.section is not None and args.section not in SECTIONS:

@@ -61,7 +61,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _proposal_text(source: str) -> str:
-    from replydraft.decoding import decode_bytes, read_text
+    from replydraft.files.decoding import decode_bytes, read_text
 
     if source == "-":
         return decode_bytes(sys.stdin.buffer.read(), "<stdin>")
@@ -72,7 +72,7 @@ def _meta_from_args(args: argparse.Namespace, base=None):
     """`base` (or a blank assignment) with every option the officer gave applied."""
     import dataclasses
 
-    from replydraft.draft import ProposalMeta
+    from replydraft.draft.model import ProposalMeta
 
     meta = dataclasses.replace(base) if base is not None else ProposalMeta()
     for name in META_OPTIONS:
@@ -89,24 +89,24 @@ def _meta_from_args(args: argparse.Namespace, base=None):
 
 def run(args: argparse.Namespace) -> int:
     from replydraft.config import load_config
-    from replydraft.draft import Draft
-    from replydraft.draft_text import render_text
+    from replydraft.draft.model import Draft
+    from replydraft.draft.text_form import render_text
     from replydraft.errors import ReplydraftError
 
     config = load_config()
     if args.draft:
-        from replydraft.skeleton import refresh_frame
+        from replydraft.compose.skeleton import refresh_frame
 
         draft = Draft.load(args.draft)
         draft = refresh_frame(draft, _meta_from_args(args, draft.meta), config=config)
     else:
         if not args.title or not args.title.strip():
             raise ReplydraftError("give the proposal's title with --title (or reopen with --draft)")
-        from replydraft.skeleton import build_skeleton
+        from replydraft.compose.skeleton import build_skeleton
 
         library = None
         if not args.no_library:
-            from replydraft.library import Library
+            from replydraft.library.store import Library
 
             library = Library.for_user(args.library)
         draft = build_skeleton(_meta_from_args(args), library, config=config)

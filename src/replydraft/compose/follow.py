@@ -1,6 +1,6 @@
 """Keeping the editor's text, the draft model and the skeleton in step.
 
-The editor owns the text; the draft is derived from it (`replydraft.draft_text.parse_text`)
+The editor owns the text; the draft is derived from it (`replydraft.draft.text_form.parse_text`)
 whenever something needs the model (checks, save, export). The skeleton follows the form:
 
 * While the officer has not touched the editor (its text is still the last skeleton rendered),
@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from replydraft.draft import Draft, DraftPart, Paragraph, ProposalMeta
-from replydraft.tui.part_edit import blocks
+from replydraft.draft.line_edits import blocks
+from replydraft.draft.model import Draft, DraftPart, Paragraph, ProposalMeta
 
 FRAME_PARTS = ("title", "salutation", "acknowledgement", "signature")
 """Parts made from the form alone; inserting a library paragraph never lands in them."""
@@ -35,7 +35,7 @@ class PartSpan:
 
 def parse(text: str, previous: Draft) -> Draft:
     """The draft for `text`, with `previous`'s metadata and paragraph sources."""
-    from replydraft.draft_text import parse_text
+    from replydraft.draft.text_form import parse_text
 
     return parse_text(text, previous)
 
@@ -46,7 +46,7 @@ def part_spans(text: str, previous: Draft) -> list[PartSpan]:
     Uses the draft text form when the text is in it; otherwise (extra blank lines, say) pairs the
     blank-line blocks with the parsed parts by order, and calls unmatched blocks `other`.
     """
-    from replydraft.draft_text import part_lines, render_text
+    from replydraft.draft.text_form import part_lines, render_text
 
     lines = text.split("\n")
     draft = parse(text, previous)
@@ -68,8 +68,8 @@ def follow_form(
     `last` is the skeleton text last put in the editor (None if none yet); `previous` carries the
     metadata the current text was rendered from. See the module docstring for what is kept.
     """
-    from replydraft.draft_text import render_text
-    from replydraft.skeleton import refresh_frame
+    from replydraft.compose.skeleton import refresh_frame
+    from replydraft.draft.text_form import render_text
 
     if last is None and current.strip():
         last = ""  # a loaded or recovered draft: never replace it wholesale

@@ -1,10 +1,10 @@
 """A reply skeleton from what the officer was assigned: metadata in, a complete `Draft` out.
 
-The template of the document type (`replydraft.rendering`) writes the set phrases; the status
+The template of the document type (`replydraft.compose.templates`) writes the set phrases; the status
 and next-steps parts are pre-filled with the best-matching library paragraphs, each section
 searched separately, one next-step item per demand when the proposal's text was given.
 Reused paragraphs carry their library id and year, their stale years and figures are marked
-(`replydraft.staleness`), and the body is renumbered where the paragraphs land. Whatever is not
+(`replydraft.text.staleness`), and the body is renumbered where the paragraphs land. Whatever is not
 known becomes a visible `【待填：…】` placeholder.
 """
 
@@ -16,21 +16,22 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from replydraft.anatomy import ADDRESSEE_TITLES, KIND_NAMES, kind_from_title
+from replydraft.compose.templates import RenderedPart, render_parts, template_name
 from replydraft.config import DEFAULT_WORK_PHRASE, Config
-from replydraft.demands import demand_summary, extract_demands
-from replydraft.draft import Draft, DraftPart, Paragraph, ProposalMeta
-from replydraft.draft_numbering import renumber_draft
+from replydraft.draft.model import Draft, DraftPart, Paragraph, ProposalMeta
+from replydraft.draft.numbering import renumber_draft
 from replydraft.errors import ReplydraftError
-from replydraft.export.layout import official_date
-from replydraft.numbering import strip_ordinal
-from replydraft.placeholders import placeholder
-from replydraft.proposal_kinds import ADDRESSEE_TITLES, KIND_NAMES, kind_from_title
-from replydraft.rendering import RenderedPart, render_parts, template_name
-from replydraft.staleness import mark_stale
-from replydraft.textnorm import to_fullwidth_punct
+from replydraft.text.dates import official_date
+from replydraft.text.demands import demand_summary, extract_demands
+from replydraft.text.normalize import to_fullwidth_punct
+from replydraft.text.ordinals import strip_ordinal
+from replydraft.text.placeholders import placeholder
+from replydraft.text.staleness import mark_stale
 
 if TYPE_CHECKING:  # pragma: no cover
-    from replydraft.library import Entry, Library
+    from replydraft.library.model import Entry
+    from replydraft.library.store import Library
 
 STATUS_ITEMS = 3
 """How many library paragraphs pre-fill the status part."""
@@ -138,7 +139,7 @@ def _answer(library: Library | None, demand: str, year: int, used: set[str]) -> 
     """The best unused next-step paragraph that answers `demand` (as `check` judges answers)."""
     if library is None:
         return None
-    from replydraft.checks import is_answered
+    from replydraft.draft.checks import is_answered
 
     for entry, score in _best(library, demand, "next_steps", set(used), DEMAND_CANDIDATES):
         if is_answered(demand, [entry.text]):

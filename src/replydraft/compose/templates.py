@@ -28,11 +28,11 @@ from jinja2 import (
 )
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
-from replydraft import locations, resources
+from replydraft.anatomy import PART_KINDS
 from replydraft.errors import ReplydraftError
-from replydraft.numbering import int_to_cn
-from replydraft.placeholders import placeholder
-from replydraft.reply import PART_KINDS
+from replydraft.files import locations, resources
+from replydraft.text.ordinals import int_to_cn
+from replydraft.text.placeholders import placeholder
 
 TEMPLATE_FOR = {
     "suggestion": "suggestion_reply.txt.j2",

@@ -1,7 +1,7 @@
 """Checks on a draft before it is sent: what an officer or a reviewer would send back.
 
 `check_draft(draft)` lists every problem with where it is: the part, the paragraph's index in
-that part, and the 0-based line in `draft_text.render_text(draft)` (what the editor shows).
+that part, and the 0-based line in `text_form.render_text(draft)` (what the editor shows).
 A clean draft yields an empty list. Offsets are characters.
 
 Codes: placeholder, salutation, title_mismatch, numbering, stale, halfwidth, duplicate,
@@ -17,14 +17,14 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from replydraft.draft import Draft, Paragraph
-from replydraft.draft_numbering import draft_numbering_issues
-from replydraft.draft_text import part_lines
-from replydraft.numbering import strip_ordinal
-from replydraft.placeholders import find_placeholders
-from replydraft.proposal_kinds import ADDRESSEE_TITLES, KIND_NAMES, kind_from_title
-from replydraft.staleness import find_stale_marks, strip_stale_marks
-from replydraft.textnorm import fold, is_cjk, to_fullwidth_punct
+from replydraft.anatomy import ADDRESSEE_TITLES, KIND_NAMES, kind_from_title
+from replydraft.draft.model import Draft, Paragraph
+from replydraft.draft.numbering import draft_numbering_issues
+from replydraft.draft.text_form import part_lines
+from replydraft.text.normalize import fold, is_cjk, to_fullwidth_punct
+from replydraft.text.ordinals import strip_ordinal
+from replydraft.text.placeholders import find_placeholders
+from replydraft.text.staleness import find_stale_marks, strip_stale_marks
 
 CODES = (
     "placeholder",
@@ -71,7 +71,7 @@ class Problem:
     paragraph: int
     """Index of the paragraph within its part, 0-based."""
     line: int
-    """Line in `draft_text.render_text(draft)`, 0-based."""
+    """Line in `text_form.render_text(draft)`, 0-based."""
 
 
 @dataclass(frozen=True)
@@ -233,7 +233,7 @@ def check_title_mismatch(draft: Draft, paragraphs: list[_Where]) -> Iterator[Pro
 
 def check_numbering(draft: Draft, paragraphs: list[_Where]) -> Iterator[Problem]:
     """Gaps, duplicates and broken hierarchy over the body, in the scopes that
-    `draft_numbering.renumber_draft` counts (so a renumbered draft always passes).
+    `draft.numbering.renumber_draft` counts (so a renumbered draft always passes).
     """
     at = {(w.part_index, w.paragraph): w for w in paragraphs}
     for p, i, message in draft_numbering_issues(draft):

@@ -1,9 +1,9 @@
 """Line-level edits of the draft text that keep ordinals right: insert, move, delete a paragraph.
 
-The editor holds the draft's text form (draft_text): one paragraph per line, parts separated by
-one blank line. Every edit here takes the editor's lines and returns new lines; the editor then
+The editor holds the draft's text form (`draft.text_form`): one paragraph per line, parts
+separated by one blank line. Every edit here takes the editor's lines and returns new lines; the editor then
 applies the smallest changed window (`edit_window`) as ONE `TextArea.replace`, so each insert,
-move or delete is one undo step. Ordinals are rewritten by `draft_numbering.renumber_draft` (the
+move or delete is one undo step. Ordinals are rewritten by `draft.numbering.renumber_draft` (the
 same scopes `check` uses), so every ordinal after the edit follows. Offsets are characters.
 
 No Textual here: this module is tested on its own.
@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from replydraft.draft import Draft, DraftPart, Paragraph, ProposalMeta
-from replydraft.numbering import LEVELS, format_ordinal, match_ordinal, strip_ordinal
+from replydraft.draft.model import Draft, DraftPart, Paragraph, ProposalMeta
+from replydraft.text.ordinals import LEVELS, format_ordinal, match_ordinal, strip_ordinal
 
 HEADING_MAX_CHARS = 25
 """A numbered line this short that does not end a sentence is a heading (三、下步举措)."""
@@ -106,12 +106,12 @@ def numbered(text: str, level: tuple[str, str] | None) -> str:
 
 
 def renumber_lines(lines: list[str], kinds: list[str] | None = None) -> list[str]:
-    """`lines` with the body's ordinals following their position (`draft_numbering`'s rules).
+    """`lines` with the body's ordinals following their position (`draft.numbering`'s rules).
 
     Each blank-line block is a part; `kinds` names them in order (frame parts are never
     numbered). Without kinds every block counts as body. Blank lines stay where they are.
     """
-    from replydraft.draft_numbering import renumber_draft
+    from replydraft.draft.numbering import renumber_draft
 
     runs = blocks(lines)
     if kinds is None or len(kinds) != len(runs):
@@ -128,7 +128,7 @@ def renumber_lines(lines: list[str], kinds: list[str] | None = None) -> list[str
 
 
 def _placeholder_only(line: str) -> bool:
-    from replydraft.placeholders import find_placeholders
+    from replydraft.text.placeholders import find_placeholders
 
     _, rest = strip_ordinal(line)
     rest = rest.strip().rstrip("。；;")

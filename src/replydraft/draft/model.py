@@ -2,7 +2,7 @@
 
 Each paragraph keeps its text as edited (ordinal included, as it will be printed) and, when it
 was reused, the library entry it came from. Ordinals are re-derived from position by
-`replydraft.numbering`, so inserting, moving or deleting a paragraph renumbers what follows.
+`replydraft.text.ordinals`, so inserting, moving or deleting a paragraph renumbers what follows.
 The YAML form is for people: block scalars, Chinese unescaped, stable key order.
 """
 
@@ -13,9 +13,9 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from replydraft.atomic import atomic_write_text
 from replydraft.errors import ReplydraftError
-from replydraft.yamlio import dump_yaml, load_yaml_file
+from replydraft.files.atomic import atomic_write_text
+from replydraft.files.yaml import dump_yaml, load_yaml_file
 
 DRAFT_FORMAT = 1
 KINDS = ("suggestion", "proposal", "motion")

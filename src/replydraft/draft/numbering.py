@@ -2,14 +2,14 @@
 
 The body's `一、` items run on across parts (status `一、`, next steps `二、`), so when the body
 has any, it is one numbering scope; otherwise each part numbers its own items from 1. The
-frame (title, salutation, signature) is never numbered. `replydraft.checks` reports numbering
+frame (title, salutation, signature) is never numbered. `replydraft.draft.checks` reports numbering
 over the same scopes.
 """
 
 from __future__ import annotations
 
-from replydraft.draft import Draft
-from replydraft.numbering import match_ordinal, numbering_issues, renumber
+from replydraft.draft.model import Draft
+from replydraft.text.ordinals import match_ordinal, numbering_issues, renumber
 
 FRAME_KINDS = ("title", "salutation", "signature")
 """Parts that are not the body: never numbered, and left out of what a platform wants pasted."""

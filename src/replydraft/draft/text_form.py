@@ -14,10 +14,10 @@ import difflib
 from collections import Counter
 from collections.abc import Callable
 
-from replydraft.draft import Draft, DraftPart, Paragraph
-from replydraft.numbering import strip_ordinal
-from replydraft.staleness import strip_stale_marks
-from replydraft.textnorm import fold
+from replydraft.draft.model import Draft, DraftPart, Paragraph
+from replydraft.text.normalize import fold
+from replydraft.text.ordinals import strip_ordinal
+from replydraft.text.staleness import strip_stale_marks
 
 
 def _line(text: str) -> str:

@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import os
 
-from replydraft.atomic import atomic_write_bytes
-from replydraft.draft import Draft
-from replydraft.draft_text import render_text
+from replydraft.draft.model import Draft
+from replydraft.draft.text_form import render_text
 from replydraft.errors import ReplydraftError
 from replydraft.export.text import body_text, markdown_text
+from replydraft.files.atomic import atomic_write_bytes
 
 FORMATS = ("txt", "md", "docx", "body")
-SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".docx": "docx"}
 
-__all__ = ["FORMATS", "SUFFIXES", "body_text", "export_bytes", "export_draft"]
+__all__ = ["FORMATS", "body_text", "export_bytes", "export_draft"]
 
 
 def export_bytes(draft: Draft, fmt: str) -> bytes:

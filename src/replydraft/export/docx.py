@@ -23,7 +23,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Length, Mm, Pt
 
-from replydraft.draft import Draft
+from replydraft.draft.model import Draft
 from replydraft.export.layout import (
     category_line,
     read_signature,
@@ -31,7 +31,7 @@ from replydraft.export.layout import (
     split_heading,
     title_lines,
 )
-from replydraft.textnorm import cell_width
+from replydraft.text.normalize import cell_width
 
 FONT_TITLE = "方正小标宋简体"
 FONT_BODY = "仿宋_GB2312"

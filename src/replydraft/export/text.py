@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from replydraft.draft import Draft
+from replydraft.draft.model import Draft
 from replydraft.export.layout import (
     body_paragraphs,
     category_line,

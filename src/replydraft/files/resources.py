@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+"""The `replydraft` package folder (this module sits in its `files/` package)."""
 _REPO_DIR = PACKAGE_DIR.parent.parent
 
 

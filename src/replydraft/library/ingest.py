@@ -4,7 +4,7 @@ Every reply found under the given paths is parsed; its measure paragraphs and it
 (thanks, handling, closing) become observations, each merged into the library:
 
 * the same normalised text (ordinal, spacing, punctuation and figures aside; see
-  `replydraft.library_keys`) is the same entry;
+  `replydraft.library.keys`) is the same entry;
 * otherwise a paragraph whose normalised text scores at least `NEAR_DUPLICATE` (rapidfuzz ratio)
   against an entry from another reply is a version of that entry. Candidates come from buckets
   keyed on the first and last characters of the normalised text and its length band, scored in
@@ -28,11 +28,13 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from replydraft.anatomy import MEASURE_SECTIONS
 from replydraft.errors import ReplydraftError
-from replydraft.library import Entry, Library, Source, Version
-from replydraft.library_keys import entry_id, normalise
-from replydraft.reply import MEASURE_SECTIONS, Reply
-from replydraft.tags import topics_for
+from replydraft.library.keys import entry_id, normalise
+from replydraft.library.model import Entry, Source, Version
+from replydraft.library.store import Library
+from replydraft.library.tags import topics_for
+from replydraft.parsing.reply import Reply
 
 REPLY_SUFFIXES = (".txt", ".docx", ".md")
 """Files taken from folders; a file named on the command line is read whatever its suffix."""

@@ -11,8 +11,8 @@ from __future__ import annotations
 import hashlib
 import re
 
-from replydraft.numbering import strip_ordinal
-from replydraft.textnorm import fold
+from replydraft.text.normalize import fold
+from replydraft.text.ordinals import strip_ordinal
 
 _FIGURE = re.compile(r"\d+(?:[.．]\d+)*")
 _NOT_WORD = re.compile(r"[\W_]+")

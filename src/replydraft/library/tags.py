@@ -9,14 +9,14 @@ from __future__ import annotations
 import functools
 
 from replydraft.errors import ReplydraftError
-from replydraft.textnorm import fold
+from replydraft.text.normalize import fold
 
 
 @functools.cache
 def topic_table() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(topic, keywords) pairs in the order of the shipped table."""
-    from replydraft import resources
-    from replydraft.yamlio import load_yaml_file
+    from replydraft.files import resources
+    from replydraft.files.yaml import load_yaml_file
 
     path = resources.data_dir() / "topics.yaml"
     data = load_yaml_file(path)

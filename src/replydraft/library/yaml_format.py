@@ -22,11 +22,11 @@ from typing import Any
 
 import yaml
 
+from replydraft.anatomy import MEASURE_SECTIONS
 from replydraft.errors import ReplydraftError
-from replydraft.library import KINDS, Entry, Source, Version
-from replydraft.library_keys import entry_id, normalise
-from replydraft.reply import MEASURE_SECTIONS
-from replydraft.yamlio import dump_yaml, load_yaml_text
+from replydraft.files.yaml import dump_yaml, load_yaml_text
+from replydraft.library.keys import entry_id, normalise
+from replydraft.library.model import KINDS, Entry, Source, Version
 
 FORMAT = 1
 ENTRY_KEYS = (

@@ -80,7 +80,7 @@ class SearchIndex:
 
     def save(self, path: Path) -> None:
         """Write the index in the raw layout `load` maps (atomically: written beside, renamed)."""
-        from replydraft.atomic import atomic_write_bytes
+        from replydraft.files.atomic import atomic_write_bytes
 
         arrays = {name: np.ascontiguousarray(getattr(self, name)) for name in _ARRAYS}
         layout, offset = {}, 0

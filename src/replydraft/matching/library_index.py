@@ -15,8 +15,10 @@ from typing import Any
 
 import numpy as np
 
+from replydraft.files.cachefiles import cache_file, prune_older
 from replydraft.matching.index import FORMAT_VERSION, SearchIndex, build_index, fingerprint
 from replydraft.matching.tokens import fold_aligned
+from replydraft.text.ordinals import strip_ordinal
 
 _ATTR = "_matching_state"
 
@@ -50,8 +52,6 @@ class IndexState:
 def topical_heading(entry: Any) -> str:
     """The entry's nearest heading without its ordinal: a paragraph under 完善科技金融支撑体系 is
     about 科技金融 even where its own text does not say so."""
-    from replydraft.numbering import strip_ordinal
-
     headings = getattr(entry, "headings", None) or []
     return strip_ordinal(headings[-1].strip())[1] if headings else ""
 
@@ -108,8 +108,6 @@ def cache_path(library: Any) -> Path | None:
     key = getattr(library, "cache_key", None)
     if not key:
         return None
-    from replydraft.library_cache import cache_file
-
     return Path(cache_file(key, _index_name(library)))
 
 
@@ -119,8 +117,6 @@ def _save(index: SearchIndex, path: Path, library: Any) -> None:
         index.save(path)
     except OSError:
         return  # a read-only cache only costs speed next time
-    from replydraft.library_cache import prune_older
-
     prune_older(path, f"{_index_name(library)}-*")
 
 

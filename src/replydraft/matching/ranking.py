@@ -119,7 +119,7 @@ def _candidates(
 
 
 def _keep_filter(unit: str | None, since_year: int | None):
-    from replydraft.textnorm import fold
+    from replydraft.text.normalize import fold
 
     wanted_unit = fold(unit).strip() if unit else None
 

@@ -49,8 +49,8 @@ def _groups_in(data: object, path: Path) -> list[list[str]]:
 
 def load_synonyms(paths: list[Path] | None = None) -> Synonyms:
     """The shipped table plus the officer's additions (a missing user file is fine)."""
-    from replydraft import locations, resources
-    from replydraft.yamlio import load_yaml_file
+    from replydraft.files import locations, resources
+    from replydraft.files.yaml import load_yaml_file
 
     if paths is None:
         paths = [resources.data_dir() / "synonyms.yaml", locations.user_synonyms()]
@@ -68,7 +68,7 @@ _CACHE: dict[tuple, Synonyms] = {}
 
 def default_synonyms() -> Synonyms:
     """`load_synonyms()`, reloaded only when the user's file changes."""
-    from replydraft import locations
+    from replydraft.files import locations
 
     user = locations.user_synonyms()
     try:

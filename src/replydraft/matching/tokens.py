@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from replydraft.textnorm import fold
+from replydraft.text.normalize import fold
 
 KEY_BASE = 0x110000
 """One more than the largest code point: `key // KEY_BASE` and `key % KEY_BASE` undo a key."""

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from replydraft.parsing.dates import TRAILING_DATE
-from replydraft.textnorm import squeeze_spaces
+from replydraft.text.normalize import squeeze_spaces
 
 _LABELS = (
     "索引号|发布机构|组配分类|主题分类|名称|文\\s?号|生成日期|发布日期|生效日期|废止日期|所属主题|"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from replydraft.numbering import cn_to_int
+from replydraft.text.ordinals import cn_to_int
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _YEAR_DIGITS = str.maketrans("〇○零Ｏ0一二三四五六七八九", "00000123456789")

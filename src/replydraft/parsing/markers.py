@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from replydraft.numbering import Ordinal, match_ordinal
 from replydraft.parsing.dates import date_only
+from replydraft.text.ordinals import Ordinal, match_ordinal
 
 KIND_WORDS = "建议|提案|议案|建議|議案"
 

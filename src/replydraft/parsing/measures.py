@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from replydraft.numbering import INLINE, Ordinal, inline_ordinals
 from replydraft.parsing.markers import leading_ordinal
-from replydraft.reply import Measure
+from replydraft.parsing.reply import Measure
+from replydraft.text.ordinals import INLINE, Ordinal, inline_ordinals
 
 _INTRO = re.compile(r"以下|如下")
 _ITEM_TRIM = " \t\u3000；;，,"

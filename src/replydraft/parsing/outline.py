@@ -5,8 +5,8 @@ Columns are aligned in terminal cells (CJK characters take two), not characters.
 
 from __future__ import annotations
 
-from replydraft.reply import Reply
-from replydraft.textnorm import cell_width
+from replydraft.parsing.reply import Reply
+from replydraft.text.normalize import cell_width
 
 _FIELD_LABELS = (
     ("doc_type", "document type"),

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from replydraft.numbering import INLINE
 from replydraft.parsing.markers import (
     HANDLING_START,
     HANDOVER,
@@ -28,6 +27,7 @@ from replydraft.parsing.markers import (
     leading_ordinal,
     mask_placeholders,
 )
+from replydraft.text.ordinals import INLINE
 
 _SALUTATION_WINDOW = 30
 """The salutation is looked for among the first lines only (after headers and titles)."""

@@ -8,38 +8,6 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-PART_KINDS = (
-    "title",
-    "salutation",
-    "acknowledgement",
-    "thanks",
-    "handling",
-    "status",
-    "problems",
-    "next_steps",
-    "closing",
-    "signature",
-    "other",
-)
-"""The parts of a reply in their usual order (DOMAIN.md, "Anatomy of a reply")."""
-
-MEASURE_SECTIONS = ("status", "next_steps", "other")
-
-PART_LABELS = {
-    "title": "标题",
-    "salutation": "称谓",
-    "acknowledgement": "收悉",
-    "thanks": "致谢",
-    "handling": "办理过程",
-    "status": "现状",
-    "problems": "存在问题",
-    "next_steps": "下步举措",
-    "closing": "结束语",
-    "signature": "落款",
-    "other": "其他",
-}
-"""Chinese names of the parts (DOMAIN.md's anatomy), as officers call them."""
-
 
 @dataclass
 class Part:

@@ -18,7 +18,7 @@ from replydraft.parsing.cleaning import clean_document
 from replydraft.parsing.markers import split_glued_salutation
 from replydraft.parsing.measures import extract_measures
 from replydraft.parsing.parts import Layout, layout, split_handover, split_opening
-from replydraft.reply import Part, Reply
+from replydraft.parsing.reply import Part, Reply
 
 _CO_OPINION_WORDS = ("协办意见", "協辦意見", "协办情况", "协办", "会办意见")
 _PREPARE_WINDOW = 40
@@ -167,7 +167,7 @@ def read_reply(path: str | os.PathLike[str]) -> tuple[Reply, str]:
     Raises ReplydraftError naming the file if it is unreadable (empty, binary, huge, a folder)
     or is not a reply at all (a script, Lorem text).
     """
-    from replydraft.decoding import read_text
+    from replydraft.files.decoding import read_text
 
     text = read_text(path)
     reply = parse_reply(text)

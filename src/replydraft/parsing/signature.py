@@ -18,7 +18,7 @@ from replydraft.parsing.markers import (
     close_spaces,
     is_unit_line,
 )
-from replydraft.reply import Contacts
+from replydraft.parsing.reply import Contacts
 
 _SEAL = re.compile(r"\s*[（(](?:盖章|印章|公章|章|印)[）)]$")
 _PRINTED_BY = re.compile(r"^(?P<unit>\S{2,40}?)\s*(?:\d{4}\s*年.*)?印发\s*$")

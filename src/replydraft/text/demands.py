@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from replydraft.numbering import INLINE, LEVELS, cn_to_int, match_ordinal
+from replydraft.text.ordinals import INLINE, LEVELS, cn_to_int, match_ordinal
 
 _ASK_HEADING = re.compile(r"建议|对策|举措|措施|意见|办法|思考|几点")
 _BOUNDARY = r"(?:(?<=[。；;：:！!？?])|^)[ \t\u3000]*"

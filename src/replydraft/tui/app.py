@@ -6,7 +6,7 @@ they hand results back with `call_from_thread`, and only handlers on the app's t
 state. `make_app` is the one factory the CLI, the tests and the benchmarks share.
 
 The editor's text is the truth for the body; the form is the truth for the metadata. The draft
-model is derived from both whenever something needs it (`draft_sync`). Offsets are characters.
+model is derived from both whenever something needs it (`compose.follow`). Offsets are characters.
 """
 
 from __future__ import annotations
@@ -28,13 +28,13 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Static, TextArea
 
-from replydraft.draft import Draft, ProposalMeta
+from replydraft.anatomy import PART_LABELS
+from replydraft.compose import follow
+from replydraft.draft.model import Draft, ProposalMeta
 from replydraft.errors import ReplydraftError
-from replydraft.reply import PART_LABELS
-from replydraft.tui import draft_sync
 from replydraft.tui.autosave import Autosaver, Recovered, orphans
-from replydraft.tui.commands import ReplydraftCommands
 from replydraft.tui.messages import JumpToLine
+from replydraft.tui.palette import ReplydraftCommands
 from replydraft.tui.screens.confirm_quit import ConfirmQuit
 from replydraft.tui.screens.export_dialog import ExportChoice, ExportDialog
 from replydraft.tui.screens.help_screen import HelpScreen
@@ -47,8 +47,8 @@ from replydraft.tui.widgets.proposal_form import ProposalForm
 from replydraft.tui.widgets.search_panel import SearchPanel
 
 if TYPE_CHECKING:
-    from replydraft.checks import Problem
-    from replydraft.library import Library
+    from replydraft.draft.checks import Problem
+    from replydraft.library.store import Library
     from replydraft.matching import Match
 
 AUTOSAVE_SECONDS = 2.0
@@ -123,8 +123,8 @@ palette's key is bound here, not by App, so it has an id and the footer reads å‘
         self.config = _load_config()
         self.meta = _meta_from_config(self.config)
         self.draft = Draft(meta=self.meta, parts=[])
-        self.reused = draft_sync.Reused()
-        self.spans: list[draft_sync.PartSpan] = []
+        self.reused = follow.Reused()
+        self.spans: list[follow.PartSpan] = []
         self.problems: list[Problem] = []
         self.last_skeleton: str | None = None
         """The editor text as the last skeleton left it; None once the officer has edited."""
@@ -244,7 +244,7 @@ palette's key is bound here, not by App, so it has an id and the footer reads å‘
 
     @work(thread=True, exclusive=True, group="library")
     def _load_library(self) -> None:
-        from replydraft.library import Library
+        from replydraft.library.store import Library
 
         try:
             library = Library.for_user(self.library_path)
@@ -303,7 +303,7 @@ palette's key is bound here, not by App, so it has an id and the footer reads å‘
 
     @work(thread=True, exclusive=True, group="skeleton")
     def _build_skeleton(self, seq: int, meta: ProposalMeta, library: Library | None) -> None:
-        from replydraft.skeleton import build_skeleton
+        from replydraft.compose.skeleton import build_skeleton
 
         try:
             skeleton = build_skeleton(meta, library, config=self.config)
@@ -321,8 +321,8 @@ palette's key is bound here, not by App, so it has an id and the footer reads å‘
             return
         self.form_problem = ""
         current = self.editor.text
-        previous = self.reused.previous(draft_sync.with_meta(self.draft, self.rendered_meta))
-        followed, draft = draft_sync.follow_form(
+        previous = self.reused.previous(follow.with_meta(self.draft, self.rendered_meta))
+        followed, draft = follow.follow_form(
             current, self.last_skeleton, skeleton, previous, self.config
         )
         wholesale = draft is skeleton
@@ -356,9 +356,9 @@ palette's key is bound here, not by App, so it has an id and the footer reads å‘
     @work(thread=True, exclusive=True, group="analyse")
     def _analyse(self, seq: int, text: str, previous: Draft) -> None:
         try:
-            draft = draft_sync.parse(text, previous)
-            spans = draft_sync.part_spans(text, previous)
-            from replydraft.checks import check_draft
+            draft = follow.parse(text, previous)
+            spans = follow.part_spans(text, previous)
+            from replydraft.draft.checks import check_draft
 
             problems = check_draft(draft)
         except ReplydraftError as exc:
@@ -386,7 +386,7 @@ palette's key is bound here, not by App, so it has an id and the footer reads å‘
         self.query_one("#outline", Outline).mark(event.selection.end[0])
         self._update_suggestion()
 
-    def part_at(self, row: int) -> draft_sync.PartSpan | None:
+    def part_at(self, row: int) -> follow.PartSpan | None:
         """The part holding editor row `row` (a blank row belongs to the part above)."""
         found = None
         for span in self.spans:
@@ -399,7 +399,7 @@ palette's key is bound here, not by App, so it has an id and the footer reads å‘
 
         span = self.part_at(self.editor.cursor_location[0])
         kind = span.kind if span else "next_steps"
-        if kind in draft_sync.FRAME_PARTS:
+        if kind in follow.FRAME_PARTS:
             kind = "next_steps"  # the title or signature has no paragraphs to suggest
         section = kind if kind in SECTIONS else None
         meta = self.full_meta()
@@ -422,7 +422,7 @@ palette's key is bound here, not by App, so it has an id and the footer reads å‘
         It is prepared as the skeleton prepares reused paragraphs (`skeleton.reuse_text`):
         full-width punctuation, `ã€å¾…æ ¸ã€‘` after stale figures. Returns the editor row it landed on.
         """
-        from replydraft.skeleton import reuse_text
+        from replydraft.compose.skeleton import reuse_text
 
         entry = match.entry
         text = reuse_text(entry, self._draft_year())
@@ -440,7 +440,7 @@ palette's key is bound here, not by App, so it has an id and the footer reads å‘
         the paragraph belongs to (its library section), else of ä¸‹æ­¥ä¸¾æª."""
         row = self.editor.cursor_location[0]
         span = self.part_at(row)
-        if span is not None and span.kind not in draft_sync.FRAME_PARTS:
+        if span is not None and span.kind not in follow.FRAME_PARTS:
             return row
         for kind in (section, "next_steps"):
             for candidate in self.spans:
@@ -459,7 +459,7 @@ palette's key is bound here, not by App, so it has an id and the footer reads å‘
         (the form's own values while a field is half-typed, e.g. a date)."""
         if self._full_meta is not None and self._full_meta[0] is self.meta:
             return self._full_meta[1]
-        from replydraft.skeleton import complete_meta
+        from replydraft.compose.skeleton import complete_meta
 
         try:
             full = complete_meta(self.meta, self.config)
@@ -469,11 +469,11 @@ palette's key is bound here, not by App, so it has an id and the footer reads å‘
         return full
 
     def _previous(self) -> Draft:
-        return self.reused.previous(draft_sync.with_meta(self.draft, self.full_meta()))
+        return self.reused.previous(follow.with_meta(self.draft, self.full_meta()))
 
     def current_draft(self) -> Draft:
         """The draft as it stands: form metadata plus the editor's text parsed into parts."""
-        return draft_sync.parse(self.editor.text, self._previous())
+        return follow.parse(self.editor.text, self._previous())
 
     def has_unsaved(self) -> bool:
         return self.editor.text != self.saved_text or self.meta != self.saved_meta
@@ -752,7 +752,7 @@ palette's key is bound here, not by App, so it has an id and the footer reads å‘
             self.insert_match(match)
 
     def _export_default(self, fmt: str) -> None:
-        from replydraft.tui.screens.export_dialog import export_path
+        from replydraft.export.naming import export_path
 
         base = self.draft_path or self.default_draft_path()
         stem = base.with_name(base.name.removesuffix(".yaml").removesuffix(".draft"))
@@ -785,7 +785,7 @@ def binding_ids() -> set[str]:
 
 def _form_problem(meta: ProposalMeta, exc: ReplydraftError) -> str:
     """Why the skeleton cannot follow the form, in the officer's words."""
-    from replydraft.export.layout import official_date
+    from replydraft.text.dates import official_date
 
     if meta.date and official_date(meta.date) is None:
         return f"æ—¥æœŸâ€œ{meta.date}â€æ— æ³•è¯†åˆ«ï¼Œè¯·å†™æˆ 2026-05-20 è¿™æ ·"
@@ -793,7 +793,7 @@ def _form_problem(meta: ProposalMeta, exc: ReplydraftError) -> str:
 
 
 def _render(draft: Draft) -> str:
-    from replydraft.draft_text import render_text
+    from replydraft.draft.text_form import render_text
 
     return render_text(draft)
 

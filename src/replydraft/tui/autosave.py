@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from replydraft import locations
-from replydraft.atomic import atomic_write_text
 from replydraft.errors import ReplydraftError
-from replydraft.yamlio import dump_yaml, load_yaml_file
+from replydraft.files import locations
+from replydraft.files.atomic import atomic_write_text
+from replydraft.files.yaml import dump_yaml, load_yaml_file
 
 RECOVERY_FORMAT = 1
 

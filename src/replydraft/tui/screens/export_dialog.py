@@ -12,6 +12,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet
 
+from replydraft.export.naming import export_path, stem_of
+
 FORMATS = ("docx", "txt", "md", "body")
 FORMAT_LABELS = {
     "docx": "docx  Word 公文格式",
@@ -19,21 +21,6 @@ FORMAT_LABELS = {
     "md": "md    Markdown 标记文本",
     "body": "body  仅正文（无标题、落款）",
 }
-SUFFIXES = {"docx": ".docx", "txt": ".txt", "md": ".md", "body": ".body.txt"}
-
-
-def export_path(stem: Path, fmt: str) -> Path:
-    """`stem` with the suffix of `fmt` (stem carries no suffix)."""
-    return stem.with_name(stem.name + SUFFIXES[fmt])
-
-
-def stem_of(path: Path) -> Path:
-    """`path` without any export suffix we know."""
-    name = path.name
-    for suffix in sorted(SUFFIXES.values(), key=len, reverse=True):
-        if name.endswith(suffix):
-            return path.with_name(name[: -len(suffix)])
-    return path.with_suffix("")
 
 
 @dataclass(frozen=True)

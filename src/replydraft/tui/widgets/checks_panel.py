@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 from replydraft.tui.messages import JumpToLine
 
 if TYPE_CHECKING:
-    from replydraft.checks import Problem
+    from replydraft.draft.checks import Problem
 
 CODE_LABELS = {
     "placeholder": "待填",

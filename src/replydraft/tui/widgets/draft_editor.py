@@ -1,7 +1,7 @@
 """The draft editor: a soft-wrapping TextArea holding the draft's text form.
 
 Every structural edit (insert a library paragraph, move or delete a paragraph, renumber a part)
-is computed on the lines by `part_edit` and applied as ONE `replace` over the changed window, so
+is computed on the lines by `draft.line_edits` and applied as ONE `replace` over the changed window, so
 it is one undo step and the rest of the text (and its undo history) is untouched.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.widgets import TextArea
 
-from replydraft.tui import part_edit
+from replydraft.draft import line_edits
 
 
 class DraftEditor(TextArea):
@@ -83,7 +83,7 @@ class DraftEditor(TextArea):
 
     def apply_lines(self, new_lines: list[str], cursor_row: int | None = None) -> bool:
         """Turn the text into `new_lines` with one replace (one undo step); False if unchanged."""
-        edit = part_edit.window_edit(self.lines, new_lines)
+        edit = line_edits.window_edit(self.lines, new_lines)
         if edit is None:
             return False
         text, start, end = edit
@@ -114,13 +114,13 @@ class DraftEditor(TextArea):
         Returns the row it landed on.
         """
         at = self.cursor_location[0] if row is None else row
-        result = part_edit.insert_paragraph(self.lines, at, text, self.part_kinds)
+        result = line_edits.insert_paragraph(self.lines, at, text, self.part_kinds)
         self.apply_lines(result.lines, result.row)
         return result.row
 
     def action_move_paragraph(self, delta: int) -> None:
         row, column = self.cursor_location
-        result = part_edit.move_paragraph(self.lines, row, delta, self.part_kinds)
+        result = line_edits.move_paragraph(self.lines, row, delta, self.part_kinds)
         if result is None:
             self.app.bell()
             return
@@ -129,22 +129,22 @@ class DraftEditor(TextArea):
 
     def action_delete_paragraph(self) -> None:
         row = self.cursor_location[0]
-        result = part_edit.delete_paragraph(self.lines, row, self.part_kinds)
+        result = line_edits.delete_paragraph(self.lines, row, self.part_kinds)
         if result is None:
             self.app.bell()
             return
         self.apply_lines(result.lines, result.row)
 
     def action_renumber(self) -> None:
-        self.apply_lines(part_edit.renumber_lines(self.lines, self.part_kinds))
+        self.apply_lines(line_edits.renumber_lines(self.lines, self.part_kinds))
 
     def action_fullwidth(self) -> None:
-        from replydraft.textnorm import to_fullwidth_punct
+        from replydraft.text.normalize import to_fullwidth_punct
 
         self.apply_lines([to_fullwidth_punct(line) for line in self.lines])
 
     def action_confirm_figures(self) -> None:
-        from replydraft.staleness import strip_stale_marks
+        from replydraft.text.staleness import strip_stale_marks
 
         row, column = self.cursor_location
         lines = self.lines

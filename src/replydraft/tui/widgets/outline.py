@@ -7,9 +7,9 @@ from textual import on
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from replydraft.reply import PART_LABELS
-from replydraft.textnorm import cell_width
-from replydraft.tui.draft_sync import PartSpan
+from replydraft.anatomy import PART_LABELS
+from replydraft.compose.follow import PartSpan
+from replydraft.text.normalize import cell_width
 from replydraft.tui.messages import JumpToLine
 
 

@@ -13,7 +13,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import Input, Label, Select, TextArea
 
-from replydraft.draft import ProposalMeta
+from replydraft.draft.model import ProposalMeta
 
 KIND_CHOICES = [("建议", "suggestion"), ("提案", "proposal"), ("议案", "motion")]
 ROLE_CHOICES = [("答复", "reply"), ("协办意见", "co_opinion")]

@@ -35,7 +35,7 @@ from textual.widgets.option_list import Option
 from replydraft.errors import ReplydraftError
 
 if TYPE_CHECKING:
-    from replydraft.library import Library
+    from replydraft.library.store import Library
     from replydraft.matching import Match
 
 SECTION_LABELS = {

@@ -1,0 +1,109 @@
+"""Opening and saving a library: the YAML file, its cache key, and search over its entries.
+
+YAML is the truth (`replydraft.library.yaml_format` reads and writes it); a derived cache beside
+it (`replydraft.library.cache`) makes opening a large library fast, and is rebuilt whenever the
+YAML changes. The default library is built from the packaged seeds (`replydraft.library.seeds`).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from replydraft.errors import ReplydraftError
+from replydraft.files import locations
+from replydraft.library.cache import load_library, save_library
+from replydraft.library.model import Entry
+
+if TYPE_CHECKING:  # pragma: no cover
+    from replydraft.matching import Match
+
+
+class Library:
+    """An ordered list of entries, the YAML file they live in, and a key for derived caches."""
+
+    def __init__(
+        self,
+        entries: list[Entry] | None = None,
+        path: str | os.PathLike[str] | None = None,
+        cache_key: str = "",
+    ) -> None:
+        self.entries: list[Entry] = entries if entries is not None else []
+        self.path: Path | None = None if path is None else Path(path)
+        self.cache_key: str = cache_key
+        """Identifies the YAML content (size, mtime, hash); index caches are keyed on it."""
+        self._by_id: dict[str, Entry] | None = None
+
+    def __repr__(self) -> str:
+        return (
+            f"Library({str(self.path) if self.path else 'default'!r}, {len(self.entries)} entries)"
+        )
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> Library:
+        """Open the library at `path` (from its cache when the YAML is unchanged)."""
+        entries, key = load_library(Path(path))
+        return cls(entries, path, key)
+
+    @classmethod
+    def default(cls) -> Library:
+        """The library built from the packaged seeds, cached so startup stays fast."""
+        # Deferred: the seeds are built by `ingest`, which imports this module.
+        from replydraft.library.seeds import load_default
+
+        entries, key = load_default()
+        return cls(list(entries), None, key)
+
+    @classmethod
+    def for_user(
+        cls, path: str | os.PathLike[str] | None = None, *, missing_ok: bool = False
+    ) -> Library:
+        """`path` if given, else the officer's own library if it exists, else the default.
+
+        An explicit `path` that does not exist is an error, unless `missing_ok` (ingest starts a
+        new library there).
+        """
+        if path is not None:
+            target = Path(path)
+            if not target.exists():
+                if missing_ok:
+                    return cls([], target)
+                raise ReplydraftError("library not found", target)
+            return cls.load(target)
+        own = locations.user_library()
+        if own.exists():
+            return cls.load(own)
+        return cls.default()
+
+    def save(self, path: str | os.PathLike[str] | None = None) -> None:
+        """Write the library as human YAML, atomically, and refresh its cache."""
+        target = Path(path) if path is not None else self.path
+        if target is None:
+            raise ReplydraftError("the built-in default library has no file; save it with a path")
+        self.cache_key = save_library(target, self.entries)
+        self.path = target
+
+    def get(self, entry_id: str) -> Entry | None:
+        """The entry with `entry_id`, or None."""
+        if self._by_id is None or len(self._by_id) != len(self.entries):
+            self._by_id = {entry.id: entry for entry in self.entries}
+        return self._by_id.get(entry_id)
+
+    def search(
+        self,
+        query: str,
+        *,
+        top: int = 10,
+        section: str | None = None,
+        unit: str | None = None,
+        since_year: int | None = None,
+    ) -> list[Match]:
+        """The entries best matching `query` (see `replydraft.matching.search`)."""
+        # Deferred: matching loads numpy and the index; opening a library does not need them.
+        from replydraft.matching import search
+
+        return search(self, query, top=top, section=section, unit=unit, since_year=since_year)
