@@ -4,7 +4,7 @@ Every reply found under the given paths is parsed; its measure paragraphs and it
 (thanks, handling, closing) become observations, each merged into the library:
 
 * the same normalised text (ordinal, spacing, punctuation and figures aside; see
-  `replydraft.library.keys`) is the same entry;
+  `replydraft.library_keys`) is the same entry;
 * otherwise a paragraph whose normalised text scores at least `NEAR_DUPLICATE` (rapidfuzz ratio)
   against an entry from another reply is a version of that entry. Candidates come from buckets
   keyed on the first and last characters of the normalised text and its length band, scored in
