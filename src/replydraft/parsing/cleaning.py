@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from replydraft.parsing.dates import TRAILING_DATE
+from replydraft.parsing.mirror import clean_mirror
 from replydraft.textnorm import squeeze_spaces
 
 _LABELS = (
@@ -192,6 +193,7 @@ def clean_document(text: str) -> CleanDocument:
     meta = PageMeta()
     lines: list[str] = []
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = clean_mirror(text)
     for raw in text.split("\n"):
         line = _TRAILING_BARS.sub("", raw).strip(" \t\u3000\u00a0")
         if not line:
