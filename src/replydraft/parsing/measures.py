@@ -18,6 +18,7 @@ from replydraft.reply import Measure
 _INTRO = re.compile(r"以下|如下")
 _ITEM_TRIM = " \t\u3000；;，,"
 _HEAD_MAX = 40
+_NOT_MEASURES = ("thanks", "closing", "signature", "other")
 
 
 def _inline_run(text: str) -> list[tuple[int, int]]:
@@ -61,6 +62,8 @@ def extract_measures(paragraphs: list[tuple[str, str]]) -> list[Measure]:
     stack: list[tuple[int, str]] = []
     for n, (kind, text) in enumerate(paragraphs):
         text = text.strip()
+        if kind in _NOT_MEASURES:
+            continue
         next_text = paragraphs[n + 1][1].strip() if n + 1 < len(paragraphs) else None
         section = _section(kind)
         headings = [h for _, h in stack]

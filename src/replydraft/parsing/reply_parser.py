@@ -9,6 +9,7 @@ closing or page metadata names one).
 from __future__ import annotations
 
 import os
+import re
 
 from replydraft.errors import ReplydraftError
 from replydraft.parsing import salutation as people_mod
@@ -17,11 +18,18 @@ from replydraft.parsing import title as title_mod
 from replydraft.parsing.cleaning import clean_document
 from replydraft.parsing.markers import split_glued_salutation
 from replydraft.parsing.measures import extract_measures
-from replydraft.parsing.parts import Layout, layout, split_handover, split_opening
+from replydraft.parsing.parts import (
+    Layout,
+    layout,
+    split_courtesy,
+    split_handover,
+    split_opening,
+)
 from replydraft.reply import Part, Reply
 
 _CO_OPINION_WORDS = ("协办意见", "協辦意見", "协办情况", "协办", "会办意见")
 _PREPARE_WINDOW = 40
+_HANDED_OVER = re.compile(r"如下\s*[:：]?\s*$")
 
 
 def _prepare(lines: list[str]) -> list[str]:
@@ -32,7 +40,11 @@ def _prepare(lines: list[str]) -> list[str]:
             out.append(line)
             continue
         for piece in split_glued_salutation(line):
-            out.extend(split_handover(piece))
+            for part in split_handover(piece):
+                if out and _HANDED_OVER.search(out[-1]):
+                    out.extend(split_courtesy(part))
+                else:
+                    out.append(part)
     return out
 
 
