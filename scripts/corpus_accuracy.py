@@ -83,7 +83,8 @@ _CUT_PINYIN = re.compile(r"[(（][a-zü\u00c0-\u024f]*$")
 """A label cut inside injected pinyin (`針對(duì`): the unclosed syllable is dropped."""
 _SPACE = re.compile(r"\s+")
 _LONG_LINE = 200
-_PARAGRAPH_GAP = re.compile(r"(?<=[。！!？?；;”])[ \t\u3000\u00a0]+")
+_PARAGRAPH_GAP = re.compile(r"(?:(?<=[。！!？?；;])|(?<=[。！!？?]”))[ \t\u3000\u00a0]+")
+_SALUTED = re.compile(r"(?:代表|委员|委員)\s*[:：]")
 _PLACE = 24
 """Characters of an entry's text used to find where in the file it came from."""
 
@@ -98,12 +99,13 @@ def _key(text: str) -> str:
 def _paragraph_ends(raw: str) -> tuple[str, list[int]]:
     """The file's text as one key string, and where each of its paragraphs ends in it.
 
-    A paragraph is a line; a very long line (a page flattened onto one line) is cut where a
-    space follows a sentence end, as the labeller read it.
+    A paragraph is a line; a page flattened onto one line (a long line that holds the
+    salutation) is cut where a space follows a sentence end, as the labeller read it.
     """
     text, ends = "", []
     for line in raw.splitlines():
-        pieces = _PARAGRAPH_GAP.split(line) if len(line) > _LONG_LINE else [line]
+        flattened = len(line) > _LONG_LINE and _SALUTED.search(line)
+        pieces = _PARAGRAPH_GAP.split(line) if flattened else [line]
         for piece in pieces:
             key = _key(piece)
             if key:
@@ -195,7 +197,9 @@ def expected_value(entry: dict, field: str) -> tuple[bool, object]:
     if field == "proposal_kind":
         return True, _KINDS.get(value, value)
     if field == "category":
-        return True, value.replace("类", "").strip() if isinstance(value, str) else value
+        return True, value.replace("类", "").replace("類", "").strip() if isinstance(
+            value, str
+        ) else value
     if field == "number":
         return True, int(value) if value is not None else None
     if field == "measure_count":

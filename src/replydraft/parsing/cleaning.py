@@ -24,6 +24,11 @@ _LABELS = (
     "主办单位|承办单位|答复单位|答复时间|答复日期|复文标题|办结时间|办结日期|更新时间|公开目录|"
     "浏览量|发布人|来源于|会议届次|交办日期|反馈时间"
 )
+_LABELS = "|".join(
+    r"\s*".join(label) if re.fullmatch(r"[\u4e00-\u9fff]+", label) else label
+    for label in _LABELS.split("|")
+)
+"""Each label also matches spaced out (`名 称：`, `内  容：`), as typeset tables print them."""
 _META_LINE = re.compile(rf"^[•·●▪◆\s]*(?:{_LABELS})\s*[:：]")
 _META_PAIR = re.compile(
     rf"(?P<label>{_LABELS})\s*[:：]\s*[|｜]?\s*(?P<value>.*?)(?=\s*[|｜]?\s*(?:{_LABELS})\s*[:：]|[|｜]|$)"

@@ -29,7 +29,7 @@ _TITLE_HINT = re.compile(rf"{KIND_WORDS}|会议|會議|第\s*\d+\s*号|^关于|^
 _TITLE_START = re.compile(r"^(?:关于|對|对|\S{2,24}?关于|\S{2,24}?对)")
 _SENTENCE_PUNCT = re.compile(r"[。，,；;！!？?：:]")
 
-_AND_OTHERS = r"(?:们|們|\s*等(?:\s*(?:\d+|[一二三四五六七八九十]+)\s*(?:名|位|人))?)?"
+_AND_OTHERS = r"(?:们|們|组|組|\s*等(?:\s*(?:\d+|[一二三四五六七八九十]+)\s*(?:名|位|人))?)?"
 """`代表们`, `代表等`, `委员等3人`: a group marker may follow the title."""
 SAL_PERSON = re.compile(
     r"^(?:尊敬的|尊敬)?\s*(?P<names>[^\s:：，,。；;！!“”\"《》]{2,40}?)\s*(?P<title>代表|委员|委員|同志|先生|女士)"

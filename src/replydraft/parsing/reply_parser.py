@@ -67,13 +67,17 @@ def parse_reply(text: str) -> Reply:
     if title:
         reply.session, reply.number = title_mod.title_session_number(title)
         reply.proposal_kind = title_mod.title_kind(title)
-    meta_title = document.meta.get("名称")
+    meta_title = document.meta.get("名称", "复文标题", "标题")
     if meta_title and reply.session is None:
         reply.session, reply.number = title_mod.title_session_number(meta_title)
         reply.proposal_kind = reply.proposal_kind or title_mod.title_kind(meta_title)
+    if title is None and meta_title:
+        title = reply.title = meta_title
     ack_zone = opening_text or " ".join(body[:2])
     if reply.session is None:
         reply.session = title_mod.body_session(ack_zone)
+    if reply.session is None:
+        reply.session = document.meta.get("会议届次")
     if reply.number is None and title:
         reply.number = title_mod.title_number(title)
     if reply.number is None:
@@ -120,10 +124,12 @@ def parse_reply(text: str) -> Reply:
         or sig.contact_unit(tail)
         or sig.meta_unit(document.meta)
     )
-    reply.date = sig.signature_date(signature)
+    reply.date = sig.signature_date(signature) or sig.meta_date(document.meta)
     reply.contacts = sig.contacts(tail + header)
     stamps = sig.stamp_lines(lines)
-    reply.category = sig.category(header + signature) or sig.category(stamps)
+    reply.category = (
+        sig.category(header + signature) or sig.category(stamps) or sig.lone_category(header)
+    )
     reply.disclosure = sig.disclosure(header + stamps, document.meta)
     reply.doc_number = sig.doc_number(header, document.meta)
 

@@ -12,7 +12,7 @@ import re
 from replydraft.parsing.markers import UNIT_SUFFIX
 
 _NUMBERED = re.compile(
-    r"(?:会议|會議|委员会|委員會)(?:闭会期间|期间|以来)?(?:代表|委员|委員)?\s*第?\s*(?P<number>\d+)\s*[号號]"
+    r"(?P<end>会议|會議|委员会|委員會)(?:闭会期间|期间|以来)?(?:代表|委员|委員)?\s*第?\s*(?P<number>\d+)\s*[号號]"
 )
 _NUMBERED_AFTER_PROPOSER = re.compile(
     r"(?:会议|會議)[^\s，,。:：“”《》]{2,24}?(?:代表|委员|委員)(?:等\S{0,4})?(?:提出|所提|联名提出)的?"
@@ -36,7 +36,7 @@ _TITLE_NUMBER = re.compile(
     r"第\s*(?P<number>\d+)\s*[号號]\s*(?:代表|委员|委員)?\s*(?:建议|提案|议案|建議|議案)"
 )
 _LABELLED_NUMBER = re.compile(
-    r"^(?:建议|提案|议案|建議|議案)(?:编号|編號|号|號)\s*[:：]\s*第?\s*(?P<number>\d+)\s*[号號]?(?!\d)"
+    r"^(?:建议|提案|议案|建議|議案){1,2}(?:编号|編號|号|號)\s*[:：]?\s*第?\s*(?P<number>\d+)\s*[号號]?(?!\d)"
 )
 _KIND_VALUES = {
     "建议": "suggestion",
@@ -62,10 +62,14 @@ _TITLE_UNIT = re.compile(r"^(?P<unit>[^\s，,。“”《》]{2,30}?)(?:关于|�
 def title_session_number(title: str) -> tuple[str | None, int | None]:
     """Session and number from a title line (`…会议第107号建议…`, or with the proposer between
     them: `…会议李明代表提出的第12号建议…`)."""
-    match = _NUMBERED.search(title) or _NUMBERED_AFTER_PROPOSER.search(title)
-    if not match:
-        return None, None
-    prefix = title[: match.start() + 2]
+    match = _NUMBERED.search(title)
+    if match:
+        prefix = title[: match.end("end")]
+    else:
+        match = _NUMBERED_AFTER_PROPOSER.search(title)
+        if not match:
+            return None, None
+        prefix = title[: match.start() + 2]
     starts = list(_SESSION_START.finditer(prefix))
     session = prefix[starts[-1].end() :] if starts else prefix
     session = session.strip()
