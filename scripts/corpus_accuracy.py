@@ -22,7 +22,8 @@ corpus would keep as measures, through the same path `replydraft ingest` uses
 (`parsing.read_reply`, then `ingest.observations`): how many measure entries, the share that
 are not labelled measure paragraphs (junk: furniture, signature, closing, …), and the share of
 labelled measure paragraphs kept (recall). `refused` counts files ingest would skip as not a
-reply. `--half dev|held` measures one half of the files, split by a stable hash of the file
+reply (only files the manifest describes as replies count; a refused page that holds no
+reply is listed under `not_replies_refused`). `--half dev|held` measures one half of the files, split by a stable hash of the file
 name, so rules can be developed on one half and checked on the other.
 """
 
@@ -70,6 +71,12 @@ def _norm(value: object) -> object:
     if isinstance(value, list):
         return [_norm(v) for v in value]
     return value
+
+
+def is_reply(entry: dict) -> bool:
+    """Whether a manifest entry is a reply at all (a page holding only a suggestion is not)."""
+    keys = ("title", "salutation", "addressee", "responding_unit", "measure_paragraphs")
+    return any(entry.get(key) for key in keys)
 
 
 def half_of(file_name: str) -> str:
@@ -236,6 +243,7 @@ def measure(corpus: Path, half: str | None = None) -> dict:
     fields = {name: {"correct": 0, "total": 0} for name in REQUIRED + EXTRA}
     misses: list[dict] = []
     refused: list[dict] = []
+    rightly_refused: list[str] = []
     library = {"kept": 0, "junk": 0, "junk_lines_kept": 0, "labelled": 0, "recalled": 0}
     library_misses: list[dict] = []
     for entry in manifest:
@@ -244,7 +252,10 @@ def measure(corpus: Path, half: str | None = None) -> dict:
         try:
             reply = read_reply(path)[0]
         except ReplydraftError as exc:
-            refused.append({"file": entry["file"], "reason": exc.message})
+            if is_reply(entry):
+                refused.append({"file": entry["file"], "reason": exc.message})
+            else:
+                rightly_refused.append(entry["file"])
             reply = None
         if labels is not None and entry["file"] in labels:
             kept = []
@@ -290,6 +301,7 @@ def measure(corpus: Path, half: str | None = None) -> dict:
         "misses": misses,
         "refused": len(refused),
         "refused_files": refused,
+        "not_replies_refused": rightly_refused,
     }
     if labels is not None:
         library["junk_share"] = (

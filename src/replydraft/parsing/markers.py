@@ -33,7 +33,7 @@ _AND_OTHERS = r"(?:们|們|组|組|\s*等(?:\s*(?:\d+|[一二三四五六七八�
 """`代表们`, `代表等`, `委员等3人`: a group marker may follow the title."""
 SAL_PERSON = re.compile(
     r"^(?:尊敬的|尊敬)?\s*(?P<names>[^\s:：，,。；;！!“”\"《》]{2,40}?)\s*(?P<title>代表|委员|委員|同志|先生|女士)"
-    rf"{_AND_OTHERS}\s*(?:[:：]\s*)?(?:您好[!！。，,]?)?$"
+    rf"{_AND_OTHERS}\s*(?:[:：，,]\s*)?(?:(?:您|你)好\s*[!！。，,:：]?)?$"
 )
 GLUED_SALUTATION = re.compile(
     rf"^((?:尊敬的)?[^\s:：，,。；;！!“”\"《》]{{2,30}}?(?:代表|委员|委員){_AND_OTHERS}\s*[:：]"
@@ -50,7 +50,7 @@ def close_spaces(line: str) -> str:
 _GLUED_UNIT = re.compile(
     r"^(?P<unit>[^\s:：，,。；;！!“”\"《》0-9]{2,20})\s*[:：]\s*(?=\S.{0,80}?(?:收悉|提出))"
 )
-SAL_UNIT = re.compile(r"^(?P<unit>[^\s:：，,。；;！!“”\"《》0-9]{2,30})\s*[:：]$")
+SAL_UNIT = re.compile(r"^(?P<unit>[^\s:：，,。；;！!“”\"《》0-9]{2,30}?)\s*(?P<colon>[:：])?$")
 UNIT_SUFFIX = re.compile(
     r"(?:局|委员会|委員會|委|办公室|辦公室|办|辦|政府|街道|镇|鎮|乡|鄉|中心|院|所|厅|廳|部|处|處|公司|队|隊|"
     r"站|馆|館|会|會|室|集团|银行|社|党委|管委会|分局|支队|大队|学校|大学)"
@@ -134,6 +134,8 @@ def is_salutation(line: str, next_line: str | None) -> bool:
     if not match or _NOT_UNIT_SALUTATION.match(line):
         return False
     unit = match.group("unit")
+    if not match.group("colon") and (len(unit) > 16 or is_title_line(line)):
+        return False  # without its colon only a short unit name right before the opening
     return bool(UNIT_SUFFIX.search(unit)) and next_line is not None and bool(ACK.search(next_line))
 
 

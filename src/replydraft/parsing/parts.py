@@ -156,6 +156,12 @@ def layout(lines: list[str]) -> Layout:
             None,
         )
     head_end = sal_pos if sal_pos is not None else (open_pos if open_pos is not None else 0)
+    if sal_pos is None and open_pos is None:
+        # no salutation, no acknowledgement (a record's reply text): the body follows the title
+        last_title = next(
+            (p for p in range(len(window) - 1, -1, -1) if is_title_line(text[window[p]])), None
+        )
+        head_end = last_title + 1 if last_title is not None else 0
 
     # Header and title lines before the salutation.
     pos = 0

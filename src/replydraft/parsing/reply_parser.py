@@ -25,6 +25,7 @@ from replydraft.parsing.parts import (
     split_handover,
     split_opening,
 )
+from replydraft.parsing.records import labelled_title, restructure
 from replydraft.reply import Part, Reply
 
 _CO_OPINION_WORDS = ("协办意见", "協辦意見", "协办情况", "协办", "会办意见")
@@ -51,9 +52,11 @@ def _prepare(lines: list[str]) -> list[str]:
 def parse_reply(text: str) -> Reply:
     """Parse the text of one past reply or co-handling opinion (see module doc)."""
     document = clean_document(text)
-    lines = _prepare(document.lines)
+    record = restructure(document.lines)
+    lines = _prepare(record.lines)
     found = layout(lines)
     reply = Reply()
+    reply.proposal_text = record.proposal_text
 
     title = _best_title(["".join(lines[i] for i in group) for group in found.titles])
     reply.title = title
@@ -94,6 +97,8 @@ def parse_reply(text: str) -> Reply:
         reply.proposal_title = quoted[0].strip()
     else:
         reply.proposal_title = title_mod.unquoted_title(ack_zone)
+    if reply.proposal_title is None:
+        reply.proposal_title = labelled_title(header) or document.meta.get("建议提案标题")
 
     # Addressee and proposers.
     salutation_line = lines[found.salutation] if found.salutation is not None else None
