@@ -13,14 +13,22 @@ import re
 from dataclasses import dataclass, field
 
 from replydraft.parsing.dates import TRAILING_DATE
+from replydraft.parsing.mirror import clean_mirror
 from replydraft.text.normalize import squeeze_spaces
 
 _LABELS = (
     "索引号|发布机构|组配分类|主题分类|名称|文\\s?号|生成日期|发布日期|生效日期|废止日期|所属主题|"
     "发布时间|信息来源|文章来源|来源|浏览次数|点击数|点击量|访问量|阅读次数|字体|字号|文字大小|背景色|作者|"
     "日期|时间|公开方式|公开时限|公开范围|有效性|成文日期|体裁分类|关键词|信息分类|内容分类|"
-    "所属机构|发文机关|发文机构|统一编号|公开形式|公开日期|责任部门|分类|编辑|责任编辑"
+    "所属机构|发文机关|发文机构|统一编号|公开形式|公开日期|责任部门|分类|编辑|责任编辑|"
+    "主办单位|承办单位|答复单位|答复时间|答复日期|复文标题|办结时间|办结日期|更新时间|公开目录|"
+    "浏览量|发布人|来源于|会议届次|交办日期|反馈时间"
 )
+_LABELS = "|".join(
+    r"\s*".join(label) if re.fullmatch(r"[\u4e00-\u9fff]+", label) else label
+    for label in _LABELS.split("|")
+)
+"""Each label also matches spaced out (`名 称：`, `内  容：`), as typeset tables print them."""
 _META_LINE = re.compile(rf"^[•·●▪◆\s]*(?:{_LABELS})\s*[:：]")
 _META_PAIR = re.compile(
     rf"(?P<label>{_LABELS})\s*[:：]\s*[|｜]?\s*(?P<value>.*?)(?=\s*[|｜]?\s*(?:{_LABELS})\s*[:：]|[|｜]|$)"
@@ -33,9 +41,17 @@ _FURNITURE = re.compile(
     r"|^附件下载|^附件\s*[:：]?\s*$|无障碍|长辈版|长者模式|关怀版|^欢迎访问|^账号\+密码登录"
     r"|^手机\+密码登录|^还没有账号|^立即注册|^文章播报$|^公开$|^(?:19|20)\d{2}年$"
     r"|^字体\s*[:：]?\s*[大中小\[\]【】\s]*$"
+    r"|ICP|公网安备|网站标识码|版权所有|技术支持|[Cc]opyright|©|<!--|-->|分辨率|浏览器"
+    r"|^(?:网站地图|相关信息|相关链接|相关文章|相关阅读|友情链接|联系我们|关于我们|个人中心|今天是"
+    r"|登录|注册|登录\s*[|｜]\s*注册|没有了|返回首页|网站首页|打印|关闭本页|收藏本页|【字体)\s*[:：]?\s*$"
+    r"|^(?:主办|承办|协办|举报|投稿|通信地址|通讯地址|网站声明|隐私声明)\s*[:：].{0,120}"
+    r"(?:网|邮箱|电话|备|地址|政府|办公室)"
 )
+_FOOTER = re.compile(r"ICP|公网安备|网站标识码|版权所有|技术支持|[Cc]opyright|©|邮箱|举报")
+"""Site footers: their `主办：…` labels name the site's host, not the reply's unit."""
 _BULLET = re.compile(r"^[•·●▪◆]\s*")
 _TRAILING_BARS = re.compile(r"[\s|｜]+$")
+_LEADING_BARS = re.compile(r"^[\s|｜]+")
 
 _CN_NUM = "[一二三四五六七八九十]{1,3}"
 _GAP = re.compile(r"[ \t\u3000\u00a0]+")
@@ -89,6 +105,8 @@ class PageMeta:
 
 
 def _record_meta(line: str, meta: PageMeta) -> None:
+    if _FOOTER.search(line):
+        return
     for match in _META_PAIR.finditer(line):
         label = re.sub(r"\s", "", match.group("label"))
         value = squeeze_spaces(match.group("value")).strip(" |｜")
@@ -113,8 +131,8 @@ def _cut_here(before: str, after: str, remaining: int) -> bool:
     last = before[-1]
     if _CUT_BEFORE.match(after):
         return True
-    if last in _SENTENCE_END:
-        return True
+    if last in _SENTENCE_END and (last != "”" or before[-2:-1] in _SENTENCE_END):
+        return True  # a closing quote ends a sentence only after 。！？
     if last in "：:":
         if before[-2:-1].isdigit() and after[:1].isdigit():
             return False  # a time, `11: 03`
@@ -192,8 +210,9 @@ def clean_document(text: str) -> CleanDocument:
     meta = PageMeta()
     lines: list[str] = []
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = clean_mirror(text)
     for raw in text.split("\n"):
-        line = _TRAILING_BARS.sub("", raw).strip(" \t\u3000\u00a0")
+        line = _LEADING_BARS.sub("", _TRAILING_BARS.sub("", raw)).strip(" \t\u3000\u00a0")
         if not line:
             continue
         if is_furniture(line):

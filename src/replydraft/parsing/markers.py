@@ -29,11 +29,11 @@ _TITLE_HINT = re.compile(rf"{KIND_WORDS}|会议|會議|第\s*\d+\s*号|^关于|^
 _TITLE_START = re.compile(r"^(?:关于|對|对|\S{2,24}?关于|\S{2,24}?对)")
 _SENTENCE_PUNCT = re.compile(r"[。，,；;！!？?：:]")
 
-_AND_OTHERS = r"(?:们|們|\s*等(?:\s*(?:\d+|[一二三四五六七八九十]+)\s*(?:名|位|人))?)?"
+_AND_OTHERS = r"(?:们|們|组|組|\s*等(?:\s*(?:\d+|[一二三四五六七八九十]+)\s*(?:名|位|人))?)?"
 """`代表们`, `代表等`, `委员等3人`: a group marker may follow the title."""
 SAL_PERSON = re.compile(
     r"^(?:尊敬的|尊敬)?\s*(?P<names>[^\s:：，,。；;！!“”\"《》]{2,40}?)\s*(?P<title>代表|委员|委員|同志|先生|女士)"
-    rf"{_AND_OTHERS}\s*(?:[:：]\s*)?(?:您好[!！。，,]?)?$"
+    rf"{_AND_OTHERS}\s*(?:[:：，,]\s*)?(?:(?:您|你)好\s*[!！。，,:：]?)?$"
 )
 GLUED_SALUTATION = re.compile(
     rf"^((?:尊敬的)?[^\s:：，,。；;！!“”\"《》]{{2,30}}?(?:代表|委员|委員){_AND_OTHERS}\s*[:：]"
@@ -50,7 +50,7 @@ def close_spaces(line: str) -> str:
 _GLUED_UNIT = re.compile(
     r"^(?P<unit>[^\s:：，,。；;！!“”\"《》0-9]{2,20})\s*[:：]\s*(?=\S.{0,80}?(?:收悉|提出))"
 )
-SAL_UNIT = re.compile(r"^(?P<unit>[^\s:：，,。；;！!“”\"《》0-9]{2,30})\s*[:：]$")
+SAL_UNIT = re.compile(r"^(?P<unit>[^\s:：，,。；;！!“”\"《》0-9]{2,30}?)\s*(?P<colon>[:：])?$")
 UNIT_SUFFIX = re.compile(
     r"(?:局|委员会|委員會|委|办公室|辦公室|办|辦|政府|街道|镇|鎮|乡|鄉|中心|院|所|厅|廳|部|处|處|公司|队|隊|"
     r"站|馆|館|会|會|室|集团|银行|社|党委|管委会|分局|支队|大队|学校|大学)"
@@ -69,9 +69,18 @@ HANDLING_START = re.compile(
 
 CLOSING = re.compile(
     r"^(?:最后|再次|衷心感谢|感谢|感謝|非常感谢|十分感谢|诚挚感谢|真诚|希望|欢迎|以上答复|以上函复|以上意见|"
-    r"特此|此复|此函|专此|如有|对以上|若对|请转达)"
+    r"以上回复|以上办理|以上复函|特此|此复|此函|专此|如有|对以上|若对|请转达|顺致|此致|敬礼|顺祝|祝您|祝你|"
+    r"尊敬的|在此|恳请您|恳请你|恳请各位)"
 )
-_CLOSING_ANYWHERE = re.compile(r"感谢|感謝|谢意|謝意|多提宝贵|多提寶貴")
+_CLOSING_ANYWHERE = re.compile(
+    r"感谢|感謝|谢意|謝意|多提宝贵|多提寶貴|不妥之处|批评指正|请予批评|征询意见表|一如既往"
+)
+COMPLIMENT = re.compile(
+    r"(?:建议|提案|意见|想法)[^。！!，,；;]{0,8}?(?:很|非常|十分|相当|极|具有|富有)有?"
+    r"(?:好|实在|中肯|见地|及时|重要|必要|价值|针对性|建设性|切合实际|前瞻性)"
+    r"|愿景良好"
+)
+"""Praise of the suggestion itself (`您的这一建议提的很好`): courtesy, not a measure."""
 CONTACT_LABEL = re.compile(
     r"^[（(]?\s*(?:分管领导|分管負責人|分管负责人|责任领导|主管领导|签发人|簽發人|签发领导|承办负责人|承办人|承办单位|"
     r"经办人|联系人|聯系人|联系电话|聯系電話|联系单位|联系方式|电话|電話|主题词|校对|印发|共印)"
@@ -125,6 +134,8 @@ def is_salutation(line: str, next_line: str | None) -> bool:
     if not match or _NOT_UNIT_SALUTATION.match(line):
         return False
     unit = match.group("unit")
+    if not match.group("colon") and (len(unit) > 16 or is_title_line(line)):
+        return False  # without its colon only a short unit name right before the opening
     return bool(UNIT_SUFFIX.search(unit)) and next_line is not None and bool(ACK.search(next_line))
 
 

@@ -18,6 +18,8 @@ from replydraft.text.ordinals import INLINE, Ordinal, inline_ordinals
 _INTRO = re.compile(r"以下|如下")
 _ITEM_TRIM = " \t\u3000；;，,"
 _HEAD_MAX = 40
+_PUNCT = re.compile(r"[。；;！!？?，,：:]")
+_NOT_MEASURES = ("thanks", "closing", "signature", "other")
 
 
 def _inline_run(text: str) -> list[tuple[int, int]]:
@@ -41,7 +43,8 @@ def _split_inline(text: str, run: list[tuple[int, int]]) -> list[tuple[str, str]
 
 def _is_heading(ordinal: Ordinal, rest: str, next_text: str | None) -> bool:
     if next_text is None:
-        return False
+        # a last heading with nothing under it (`三、下步工作方向` before the closing)
+        return ordinal.level != INLINE and len(rest.strip()) <= 20 and not _PUNCT.search(rest)
     nxt = leading_ordinal(next_text)
     if nxt is not None and nxt.level != INLINE:
         if nxt.depth > ordinal.depth:
@@ -61,6 +64,8 @@ def extract_measures(paragraphs: list[tuple[str, str]]) -> list[Measure]:
     stack: list[tuple[int, str]] = []
     for n, (kind, text) in enumerate(paragraphs):
         text = text.strip()
+        if kind in _NOT_MEASURES:
+            continue
         next_text = paragraphs[n + 1][1].strip() if n + 1 < len(paragraphs) else None
         section = _section(kind)
         headings = [h for _, h in stack]

@@ -13,13 +13,12 @@ import re
 from dataclasses import dataclass, field
 
 from replydraft.parsing.markers import (
+    COMPLIMENT,
     HANDLING_START,
     HANDOVER,
     THANKS_START,
     is_acknowledgement_like,
-    is_closing,
     is_salutation,
-    is_signature_line,
     is_title_continuation,
     is_title_end,
     is_title_line,
@@ -27,6 +26,7 @@ from replydraft.parsing.markers import (
     leading_ordinal,
     mask_placeholders,
 )
+from replydraft.parsing.tail import find_tail
 from replydraft.text.ordinals import INLINE
 
 _SALUTATION_WINDOW = 30
@@ -67,6 +67,8 @@ class Layout:
     closing: list[int] = field(default_factory=list)
     signature: list[int] = field(default_factory=list)
     header: list[int] = field(default_factory=list)
+    furniture: list[int] = field(default_factory=list)
+    """Page furniture after the signature (links, teasers, footers): kind `other`."""
 
 
 def heading_section(text: str) -> str | None:
@@ -154,6 +156,12 @@ def layout(lines: list[str]) -> Layout:
             None,
         )
     head_end = sal_pos if sal_pos is not None else (open_pos if open_pos is not None else 0)
+    if sal_pos is None and open_pos is None:
+        # no salutation, no acknowledgement (a record's reply text): the body follows the title
+        last_title = next(
+            (p for p in range(len(window) - 1, -1, -1) if is_title_line(text[window[p]])), None
+        )
+        head_end = last_title + 1 if last_title is not None else 0
 
     # Header and title lines before the salutation.
     pos = 0
@@ -185,6 +193,9 @@ def layout(lines: list[str]) -> Layout:
             if HANDOVER.search(line) and "如下" in line:
                 result.opening.append(idx[pos])
                 pos += 1
+                while pos < len(idx) and is_courtesy(text[idx[pos]]):
+                    result.opening.append(idx[pos])  # `首先感谢…` after the hand-over
+                    pos += 1
                 break
             if (
                 pos == open_pos
@@ -198,18 +209,12 @@ def layout(lines: list[str]) -> Layout:
             break
         body_start = pos
 
-    # From the end: signature block, then closing sentences.
-    end = len(idx)
-    while end > body_start and is_signature_line(text[idx[end - 1]]):
-        end -= 1
-    # A contacts line may sit between closing sentences and the unit (dev corpora do this).
-    sig_start = end
-    while end > body_start and is_closing(text[idx[end - 1]]):
-        end -= 1
-    close_start = end
-    result.signature = [idx[p] for p in range(sig_start, len(idx))]
-    result.closing = [idx[p] for p in range(close_start, sig_start)]
-    result.body = [idx[p] for p in range(body_start, close_start)]
+    # From the end: page furniture, the signature block and the closing (see tail.py).
+    tail = find_tail([text[i] for i in idx], body_start)
+    result.signature = [idx[p] for p in tail.signature]
+    result.closing = [idx[p] for p in tail.closing]
+    result.furniture = [idx[p] for p in tail.furniture]
+    result.body = [idx[p] for p in range(body_start, tail.body_end)]
 
     for i in result.header:
         kinds[i] = "other"
@@ -229,11 +234,48 @@ def layout(lines: list[str]) -> Layout:
     return result
 
 
+_COURTESY_MAX = 60
+_SENTENCES = re.compile(r"(?<=[。！!])")
+
+
+def is_courtesy(text: str) -> bool:
+    """Thanks or praise of the suggestion in at most a sentence or two (`首先感谢您的关心。`,
+    `您的这一建议提的很好，…`): courtesy, never a measure."""
+    ordinal = leading_ordinal(text)
+    rest = text[len(ordinal.raw) :] if ordinal is not None else text
+    if len(rest) > _COURTESY_MAX * 2 or len([s for s in _SENTENCES.split(rest) if s]) > 2:
+        return False
+    return bool(THANKS_START.match(rest.strip()) and len(rest) <= _COURTESY_MAX) or bool(
+        COMPLIMENT.search(rest)
+    )
+
+
+def split_courtesy(line: str) -> list[str]:
+    """`首先感谢您的关心和支持。您的建议很实在。蕲河是…` → the courtesy sentences, then the rest
+    (a body paragraph that opens with thanks keeps its content reusable)."""
+    if not (THANKS_START.match(line) or COMPLIMENT.search(line[:_COURTESY_MAX])):
+        return [line]
+    taken = 0
+    for sentence in _SENTENCES.split(line):
+        if not sentence or len(sentence) > _COURTESY_MAX:
+            break
+        if not (THANKS_START.match(sentence.strip()) or COMPLIMENT.search(sentence)):
+            break
+        taken += len(sentence)
+    rest = line[taken:].strip()
+    if not taken or len(rest) < 10:
+        return [line]
+    return [line[:taken].strip(), rest]
+
+
 def body_kinds(paragraphs: list[str]) -> list[str]:
     """status / problems / next_steps for each body paragraph, following headings and cues."""
     state = "status"
     kinds: list[str] = []
     for text in paragraphs:
+        if is_courtesy(text):
+            kinds.append("thanks")
+            continue
         heading = heading_text(text)
         ordinal = leading_ordinal(text)
         if heading is not None:

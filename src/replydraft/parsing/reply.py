@@ -59,6 +59,8 @@ class Reply:
     salutation: str | None = None
     disclosure: str | None = None
     doc_number: str | None = None
+    proposal_text: str | None = None
+    """The suggestion's own text, when the page held it above its reply (a public record)."""
 
     def to_dict(self) -> dict:
         """The JSON contract, with its fields in the documented order."""

@@ -9,6 +9,7 @@ closing or page metadata names one).
 from __future__ import annotations
 
 import os
+import re
 
 from replydraft.errors import ReplydraftError
 from replydraft.parsing import salutation as people_mod
@@ -17,11 +18,19 @@ from replydraft.parsing import title as title_mod
 from replydraft.parsing.cleaning import clean_document
 from replydraft.parsing.markers import split_glued_salutation
 from replydraft.parsing.measures import extract_measures
-from replydraft.parsing.parts import Layout, layout, split_handover, split_opening
+from replydraft.parsing.parts import (
+    Layout,
+    layout,
+    split_courtesy,
+    split_handover,
+    split_opening,
+)
+from replydraft.parsing.records import labelled_title, restructure
 from replydraft.parsing.reply import Part, Reply
 
 _CO_OPINION_WORDS = ("协办意见", "協辦意見", "协办情况", "协办", "会办意见")
 _PREPARE_WINDOW = 40
+_HANDED_OVER = re.compile(r"如下\s*[:：]?\s*$")
 
 
 def _prepare(lines: list[str]) -> list[str]:
@@ -32,16 +41,22 @@ def _prepare(lines: list[str]) -> list[str]:
             out.append(line)
             continue
         for piece in split_glued_salutation(line):
-            out.extend(split_handover(piece))
+            for part in split_handover(piece):
+                if out and _HANDED_OVER.search(out[-1]):
+                    out.extend(split_courtesy(part))
+                else:
+                    out.append(part)
     return out
 
 
 def parse_reply(text: str) -> Reply:
     """Parse the text of one past reply or co-handling opinion (see module doc)."""
     document = clean_document(text)
-    lines = _prepare(document.lines)
+    record = restructure(document.lines)
+    lines = _prepare(record.lines)
     found = layout(lines)
     reply = Reply()
+    reply.proposal_text = record.proposal_text
 
     title = _best_title(["".join(lines[i] for i in group) for group in found.titles])
     reply.title = title
@@ -55,13 +70,17 @@ def parse_reply(text: str) -> Reply:
     if title:
         reply.session, reply.number = title_mod.title_session_number(title)
         reply.proposal_kind = title_mod.title_kind(title)
-    meta_title = document.meta.get("名称")
+    meta_title = document.meta.get("名称", "复文标题", "标题")
     if meta_title and reply.session is None:
         reply.session, reply.number = title_mod.title_session_number(meta_title)
         reply.proposal_kind = reply.proposal_kind or title_mod.title_kind(meta_title)
+    if title is None and meta_title:
+        title = reply.title = meta_title
     ack_zone = opening_text or " ".join(body[:2])
     if reply.session is None:
         reply.session = title_mod.body_session(ack_zone)
+    if reply.session is None:
+        reply.session = document.meta.get("会议届次")
     if reply.number is None and title:
         reply.number = title_mod.title_number(title)
     if reply.number is None:
@@ -78,6 +97,8 @@ def parse_reply(text: str) -> Reply:
         reply.proposal_title = quoted[0].strip()
     else:
         reply.proposal_title = title_mod.unquoted_title(ack_zone)
+    if reply.proposal_title is None:
+        reply.proposal_title = labelled_title(header) or document.meta.get("建议提案标题")
 
     # Addressee and proposers.
     salutation_line = lines[found.salutation] if found.salutation is not None else None
@@ -108,10 +129,12 @@ def parse_reply(text: str) -> Reply:
         or sig.contact_unit(tail)
         or sig.meta_unit(document.meta)
     )
-    reply.date = sig.signature_date(signature)
+    reply.date = sig.signature_date(signature) or sig.meta_date(document.meta)
     reply.contacts = sig.contacts(tail + header)
     stamps = sig.stamp_lines(lines)
-    reply.category = sig.category(header + signature) or sig.category(stamps)
+    reply.category = (
+        sig.category(header + signature) or sig.category(stamps) or sig.lone_category(header)
+    )
     reply.disclosure = sig.disclosure(header + stamps, document.meta)
     reply.doc_number = sig.doc_number(header, document.meta)
 

@@ -28,6 +28,11 @@ _ACK_PERSON_INSIDE = re.compile(
 _WITH = re.compile(
     r"(?:您|你)(?:与|和|同)(?P<names>[^\s:：，,。；;“”《》]{2,60}?)(?P<title>代表|委员|委員)(?:们|們)?"
 )
+_DELEGATION = re.compile(
+    r"^(?:尊敬的)?\s*(?P<group>[^\s:：，,。；;“”《》、]{1,20}?(?P<title>代表|委员|委員)(?:组|組|团|團|小组))"
+    r"\s*[:：]?\s*$"
+)
+"""`甸沙代委员组`: a delegation is addressed as a whole; it is the addressee."""
 _NOT_NAMES = ("各位", "诸位", "全体", "尊敬")
 """`各位代表：` addresses a group, not a person."""
 _TITLES = {"代表": "代表", "委员": "委员", "委員": "委员"}
@@ -80,7 +85,11 @@ def people(salutation: str | None, acknowledgement: str) -> People:
     if salutation:
         line = separate_spaced_names(salutation.strip())
         person = SAL_PERSON.match(line)
-        if person:
+        delegation = _DELEGATION.match(line)
+        if delegation:
+            found.addressee = delegation.group("group")
+            found.addressee_title = _TITLES.get(delegation.group("title"))
+        elif person:
             names = split_names(person.group("names"))
             if names:
                 found.addressee = names[0]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from replydraft.parsing.cleaning import PageMeta
-from replydraft.parsing.dates import date_only
+from replydraft.parsing.dates import date_only, normalize_date
 from replydraft.parsing.markers import (
     CONTACT_LABEL,
     STAMP,
@@ -25,7 +25,22 @@ _PRINTED_BY = re.compile(r"^(?P<unit>\S{2,40}?)\s*(?:\d{4}\s*年.*)?印发\s*$")
 _CONTACT_UNIT = re.compile(
     r"请(?:与|和|向)(?P<unit>[^\s，,。；;：:“”]{2,30}?)(?:联系|聯系|反馈|反映)"
 )
-_META_UNIT_LABELS = ("发布机构", "发文机关", "发文机构", "来源", "信息来源", "文章来源", "所属机构")
+_META_UNIT_LABELS = (
+    "承办单位",
+    "答复单位",
+    "主办单位",
+    "发布机构",
+    "发文机关",
+    "发文机构",
+    "来源",
+    "信息来源",
+    "文章来源",
+    "所属机构",
+)
+"""Page metadata naming the unit, the handling unit first (a fallback below the signature)."""
+_META_DATE_LABELS = ("成文日期", "答复时间", "答复日期")
+"""Page metadata giving the reply's own date (never the publication date)."""
+_LONE_CATEGORY = re.compile(r"^\s*[（(]?\s*(?P<c>[ABCD])\s*类?\s*[）)]?\s*$")
 
 _LEADER_LABELS = (
     "分管领导",
@@ -108,6 +123,26 @@ def meta_unit(meta: PageMeta) -> str | None:
             value = re.split(r"\s", value)[0]
             if UNIT_SUFFIX.search(value) and len(value) <= 30:
                 return value
+    return None
+
+
+def meta_date(meta: PageMeta) -> str | None:
+    """The reply's date from page metadata (`成文日期`, `答复时间`), if the page gives one."""
+    for label in _META_DATE_LABELS:
+        value = meta.get(label)
+        if value:
+            iso = normalize_date(value)
+            if iso:
+                return iso
+    return None
+
+
+def lone_category(lines: list[str]) -> str | None:
+    """A header line that is only the category letter (`C`, `（A类）`), as record pages print it."""
+    for line in lines:
+        match = _LONE_CATEGORY.match(line)
+        if match:
+            return match.group("c")
     return None
 
 

@@ -11,7 +11,9 @@ import re
 
 from replydraft.parsing.markers import UNIT_SUFFIX
 
-_NUMBERED = re.compile(r"(?:会议|會議)\s*第?\s*(?P<number>\d+)\s*[号號]")
+_NUMBERED = re.compile(
+    r"(?P<end>会议|會議|委员会|委員會)(?:闭会期间|期间|以来)?(?:代表|委员|委員)?\s*第?\s*(?P<number>\d+)\s*[号號]"
+)
 _NUMBERED_AFTER_PROPOSER = re.compile(
     r"(?:会议|會議)[^\s，,。:：“”《》]{2,24}?(?:代表|委员|委員)(?:等\S{0,4})?(?:提出|所提|联名提出)的?"
     r"\s*第\s*(?P<number>\d+)\s*[号號]"
@@ -22,13 +24,19 @@ _KIND_AFTER_NUMBER = re.compile(
 )
 _BODY_SESSION = re.compile(
     r"(?:在|于)\s*(?P<session>[^\s，,。:：“”《》()（）]{2,30}?(?:会议|會議))(?:上|期间|大会期间|期間)?"
+    r"|(?:在|于)\s*(?P<congress>[^\s，,。:：“”《》()（）]{2,30}?人民代表大会)(?=上|期间)"
 )
+_PLACE_SESSION = re.compile(
+    r"(?P<session>[\u4e00-\u9fff]{1,10}?(?:省|市|县|区|州|旗|盟)(?:政协|人大)?第?[一二三四五六七八九十]{1,4}届"
+    r"[^\s，,。:：“”《》()（）]{0,20}?(?:会议|大会))(?:上|期间|大会期间)"
+)
+"""`…镇康县第十一届委员会第二次会议期间提出`: a session whose `在` was lost (mirror damage)."""
 _BODY_NUMBER = re.compile(r"第\s*(?P<number>\d+)\s*[号號]\s*(?:建议|提案|议案|建議)?")
 _TITLE_NUMBER = re.compile(
     r"第\s*(?P<number>\d+)\s*[号號]\s*(?:代表|委员|委員)?\s*(?:建议|提案|议案|建議|議案)"
 )
 _LABELLED_NUMBER = re.compile(
-    r"^(?:建议|提案|议案|建議|議案)(?:编号|編號|号|號)\s*[:：]\s*第?\s*(?P<number>\d+)\s*[号號]?(?!\d)"
+    r"^(?:建议|提案|议案|建議|議案){1,2}(?:编号|編號|号|號)\s*[:：]?\s*第?\s*(?P<number>\d+)\s*[号號]?(?!\d)"
 )
 _KIND_VALUES = {
     "建议": "suggestion",
@@ -54,10 +62,14 @@ _TITLE_UNIT = re.compile(r"^(?P<unit>[^\s，,。“”《》]{2,30}?)(?:关于|�
 def title_session_number(title: str) -> tuple[str | None, int | None]:
     """Session and number from a title line (`…会议第107号建议…`, or with the proposer between
     them: `…会议李明代表提出的第12号建议…`)."""
-    match = _NUMBERED.search(title) or _NUMBERED_AFTER_PROPOSER.search(title)
-    if not match:
-        return None, None
-    prefix = title[: match.start() + 2]
+    match = _NUMBERED.search(title)
+    if match:
+        prefix = title[: match.end("end")]
+    else:
+        match = _NUMBERED_AFTER_PROPOSER.search(title)
+        if not match:
+            return None, None
+        prefix = title[: match.start() + 2]
     starts = list(_SESSION_START.finditer(prefix))
     session = prefix[starts[-1].end() :] if starts else prefix
     session = session.strip()
@@ -97,6 +109,9 @@ def title_unit(title: str) -> str | None:
 def body_session(text: str) -> str | None:
     """`您在市第十届政协第一次会议提出的…` → `市第十届政协第一次会议`."""
     match = _BODY_SESSION.search(text)
+    if match:
+        return match.group("session") or match.group("congress")
+    match = _PLACE_SESSION.search(text)
     return match.group("session") if match else None
 
 
