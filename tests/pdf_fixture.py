@@ -4,6 +4,10 @@ The font is a Type0 font with Identity-H encoding (each character drawn as its 2
 ToUnicode map, which is what a text extractor reads; no font program is embedded, so the files
 stay a few kB. `per_char` places every character with its own text matrix, as WPS and justified
 Word lines do; `shuffle` draws the lines of a page in another order than they are read.
+
+Lines are laid out like a Word page: a line starting with two ideographic spaces is a paragraph
+indented by position (the spaces are not drawn), a line starting with `>` is right-aligned (a
+signature), and a paragraph longer than the text width wraps onto the next rows and pages.
 """
 
 from __future__ import annotations
@@ -42,32 +46,65 @@ def _hex(text: str) -> str:
     return "".join(f"{ord(c):04X}" for c in text)
 
 
-def _page_stream(lines: list[str], *, per_char: bool, shuffle: bool, seed: int) -> bytes:
-    placed = [(n, line) for n, line in enumerate(lines)]
+def layout_rows(lines: list[str], width: int) -> list[tuple[int, str]]:
+    """(x, text) rows of a page's worth of lines: indents, right alignment and wrapping."""
+    rows: list[tuple[int, str]] = []
+    for line in lines:
+        if line.startswith(">"):
+            text = line[1:]
+            rows.append((72 + (width - len(text)) * SIZE, text))
+            continue
+        indent = 2 if line.startswith("\u3000\u3000") else 0
+        text = line[indent:]
+        first = True
+        while True:
+            room = width - (indent if first else 0)
+            rows.append((72 + (indent * SIZE if first else 0), text[:room]))
+            text = text[room:]
+            first = False
+            if not text:
+                break
+    return rows
+
+
+def _page_stream(rows: list[tuple[int, str]], *, per_char: bool, shuffle: bool, seed: int) -> bytes:
+    placed = list(enumerate(rows))
     if shuffle:
         random.Random(seed).shuffle(placed)
     ops: list[str] = []
-    for n, line in placed:
+    for n, (x, line) in placed:
         y = PAGE_H - 72 - n * LEADING
         if per_char:
             for k, char in enumerate(line):
-                x = 72 + k * SIZE
-                ops.append(f"BT /F1 {SIZE} Tf 1 0 0 1 {x} {y} Tm <{_hex(char)}> Tj ET")
+                ops.append(f"BT /F1 {SIZE} Tf 1 0 0 1 {x + k * SIZE} {y} Tm <{_hex(char)}> Tj ET")
         else:
-            ops.append(f"BT /F1 {SIZE} Tf 1 0 0 1 72 {y} Tm <{_hex(line)}> Tj ET")
+            ops.append(f"BT /F1 {SIZE} Tf 1 0 0 1 {x} {y} Tm <{_hex(line)}> Tj ET")
     return "\n".join(ops).encode("ascii")
 
 
 def build_pdf(
-    pages: list[list[str]],
+    lines: list[str],
     *,
     per_char: bool = False,
     shuffle: bool = False,
     compress: bool = True,
     seed: int = 0,
+    width: int = 30,
+    rows_per_page: int = 24,
+    page_numbers: bool = False,
 ) -> bytes:
-    """A PDF with one page per list of lines (an empty list: a page with no text at all)."""
-    chars = {c for page in pages for line in page for c in line} or {" "}
+    """A PDF of `lines` laid out on pages (no lines: one page with no text at all, like a scan).
+
+    `page_numbers` adds a centred `- N -` at the foot of every page, as Word footers do.
+    """
+    rows = layout_rows(lines, width)
+    pages = [rows[i : i + rows_per_page] for i in range(0, len(rows), rows_per_page)] or [[]]
+    if page_numbers:
+        for number, page in enumerate(pages, start=1):
+            mark = f"- {number} -"
+            page += [(72, "")] * (rows_per_page - len(page))
+            page.append((72 + (width * SIZE) // 2 - 20, mark))
+    chars = {c for page in pages for _, line in page for c in line} or {" "}
     objects: list[bytes] = []
 
     def add(body: bytes) -> int:
@@ -99,9 +136,9 @@ def build_pdf(
         f" /DescendantFonts [{cidfont} 0 R] /ToUnicode {tounicode} 0 R >>".encode()
     )
     kids: list[int] = []
-    for number, lines in enumerate(pages):
+    for number, page in enumerate(pages):
         content = add(
-            stream(_page_stream(lines, per_char=per_char, shuffle=shuffle, seed=seed + number))
+            stream(_page_stream(page, per_char=per_char, shuffle=shuffle, seed=seed + number))
         )
         kids.append(
             add(

@@ -64,31 +64,42 @@ def _ascii_view(head: bytes) -> bytes:
 def utf16_without_bom(data: bytes) -> str | None:
     """The text if `data` is UTF-16 (LE or BE) without a BOM, else None.
 
-    Evidence: NUL bytes fall on one parity only (the high byte of ASCII characters and line
-    breaks), and the decoded text is almost all printable characters with line breaks.
+    Evidence: NUL bytes (the high byte of ASCII characters and line breaks; a legacy 8-bit
+    encoding has none), and one byte order decoding to almost nothing but ordinary characters
+    (ASCII, CJK ideographs and punctuation, full-width forms); the other order gives noise.
     """
-    if len(data) < 4 or len(data) % 2:
+    if len(data) < 4 or len(data) % 2 or b"\x00" not in data[:65536]:
         return None
-    sample = data[:65536]
-    even = sample[0::2].count(0)
-    odd = sample[1::2].count(0)
-    if even + odd == 0:
+    best: tuple[float, str] | None = None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        share = _plain_share(text[:32768])
+        if best is None or share > best[0]:
+            best = (share, text)
+    if best is None or best[0] < 0.95:
         return None
-    if odd and not even:
-        encoding = "utf-16-le"
-    elif even and not odd:
-        encoding = "utf-16-be"
-    else:
-        return None
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError:
-        return None
-    probe = text[:32768]
-    printable = sum(1 for ch in probe if ch.isprintable() or ch in "\n\r\t\u3000")
-    if printable < 0.97 * len(probe):
-        return None
-    return text
+    return best[1]
+
+
+def _plain_share(text: str) -> float:
+    """Share of `text` that is printable ASCII, line breaks, CJK ideographs or punctuation."""
+    plain = 0
+    for ch in text:
+        code = ord(ch)
+        if (
+            0x20 <= code < 0x7F
+            or ch in "\n\r\t"
+            or 0x4E00 <= code <= 0x9FFF
+            or 0x3000 <= code <= 0x303F
+            or 0xFF00 <= code <= 0xFFEF
+            or 0x2010 <= code <= 0x2027
+            or 0x3400 <= code <= 0x4DBF
+        ):
+            plain += 1
+    return plain / len(text) if text else 0.0
 
 
 def _common_share(text: str, encoding: str, common) -> float:
