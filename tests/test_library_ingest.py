@@ -117,10 +117,10 @@ def test_bad_files_among_good_ones_are_reported_and_skipped(tmp_path: Path, home
     assert all(line.startswith("replydraft: ") for line in lines)
     assert any("empty.txt: file is empty" in line for line in lines)
     assert any("binary.docx:" in line for line in lines)
-    assert any("shopping.md: not a reply" in line for line in lines)
+    assert any("注意" in line and "shopping.md: 已跳过：不是答复" in line for line in lines)
     assert any("missing.txt: file not found" in line for line in lines)
     assert "Traceback" not in result.stderr
-    assert "1 files read, 4 failed" in result.stdout
+    assert "1 files read, 3 failed, 1 skipped (not replies)" in result.stdout
     assert {e.source.file for e in Library.load(library).entries} == {"good.txt"}
 
 

@@ -1,61 +1,102 @@
-"""Turn a file an officer has into text: UTF-8 (with or without BOM), GB18030/GBK, UTF-16, or .docx.
+"""Turn a file an officer has into text: plain text in any common Chinese encoding (UTF-8 with
+or without BOM, GB18030/GBK, Big5, UTF-16 with or without BOM), .docx, text PDFs, saved web pages
+(.html/.htm/.mht) and, through LibreOffice, old Word .doc, WPS .wps and RTF.
 
-Decoding lives here and nowhere else. The result always has LF line endings. Files that are
-empty, binary, too large or not decodable raise `ReplydraftError` naming the file.
+Decoding lives here and nowhere else: `read_text` looks at the file's first bytes (then its
+suffix) and dispatches to the readers in `replydraft.files`. The result always has LF line
+endings and none of the control characters a Word document cannot hold. Files that are empty,
+binary, too large, not regular files or not decodable raise `ReplydraftError` naming the file.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import zipfile
 from pathlib import Path
 
 from replydraft.errors import ReplydraftError
+from replydraft.files.limits import check_docx_package
+from replydraft.files.sniff import (
+    detect_format,
+    prefer_big5,
+    remove_control_characters,
+    utf16_without_bom,
+)
 
 MAX_BYTES = 20 * 1024 * 1024
 """Largest input accepted; a reply is a few kB, so anything over 20 MB is not a reply."""
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
-DOCX_SUFFIXES = {".docx"}
+READABLE_SUFFIXES = (
+    ".txt", ".md", ".docx", ".pdf", ".html", ".htm", ".mht", ".mhtml", ".doc", ".wps", ".rtf",
+)  # fmt: skip
+"""Suffixes of the files taken from a folder (a file named explicitly is read whatever its suffix)."""
 
 
 def read_text(path: str | os.PathLike[str]) -> str:
     """Read a past reply from `path` and return its text with LF line endings."""
     file = Path(path)
     try:
-        size = file.stat().st_size
+        info = file.stat()
     except FileNotFoundError:
         raise ReplydraftError("file not found", file) from None
     except OSError as exc:
         raise ReplydraftError(f"cannot read: {exc.strerror}", file) from None
-    if file.is_dir():
+    size = info.st_size
+    if stat.S_ISDIR(info.st_mode):
         raise ReplydraftError("is a folder, not a file", file)
+    if not stat.S_ISREG(info.st_mode):
+        raise ReplydraftError("不是普通文件（设备、管道或套接字），不能读取", file)
     if size == 0:
         raise ReplydraftError("file is empty", file)
     if size > MAX_BYTES:
         raise ReplydraftError(
             f"file is too large ({size // (1024 * 1024)} MB; the limit is 20 MB)", file
         )
-    data = file.read_bytes()
-    if data[:2] == b"PK":
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise ReplydraftError(f"cannot read: {exc.strerror}", file) from None
+    kind = detect_format(file.suffix, data)
+    if kind == "zip":
         if zipfile.is_zipfile(file):
-            text = _read_docx(file)
+            text = read_docx(file)
         else:
             raise ReplydraftError("binary file, not a text or .docx reply", file)
+    elif kind == "pdf":
+        from replydraft.files.pdf import pdf_text
+
+        text = pdf_text(data, file)
+    elif kind == "html":
+        from replydraft.files.html import html_text
+
+        text = html_text(data, file)
+    elif kind == "mhtml":
+        from replydraft.files.html import mhtml_text
+
+        text = mhtml_text(data, file)
+    elif kind == "legacy_word":
+        from replydraft.files.legacy_word import legacy_word_text
+
+        text = legacy_word_text(file)
     else:
         text = decode_bytes(data, file)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = remove_control_characters(text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise ReplydraftError("file has no text", file)
     return text
 
 
 def decode_bytes(data: bytes, path: str | os.PathLike[str] | None = None) -> str:
-    """Decode raw bytes of a text file: BOMs first, then strict UTF-8, then GB18030, then detection."""
+    """Decode raw bytes of a text file: BOMs first, then UTF-16 without BOM, strict UTF-8,
+    GB18030 (or Big5 when that reads as common characters and GB18030 as rare ones), detection."""
     if data.startswith(b"\xef\xbb\xbf"):
         return _strict(data[3:], "utf-8", path)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _strict(data, "utf-16", path)
+    utf16 = utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16
     if _looks_binary(data):
         raise ReplydraftError("binary file, not a text or .docx reply", path)
     try:
@@ -63,7 +104,13 @@ def decode_bytes(data: bytes, path: str | os.PathLike[str] | None = None) -> str
     except UnicodeDecodeError:
         pass
     try:
-        return data.decode("gb18030")
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return prefer_big5(data, text) or text
+    try:
+        return data.decode("big5hkscs")
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes
@@ -90,8 +137,14 @@ def _looks_binary(data: bytes) -> bool:
     return controls > max(8, len(head) // 100)
 
 
-def _read_docx(path: Path) -> str:
-    """Paragraph texts of a Word document (tables' cells too, in document order), one per line."""
+def read_docx(path: Path, shown_as: str | os.PathLike[str] | None = None) -> str:
+    """Paragraph texts of a Word document (tables' cells too, in document order), one per line.
+
+    `shown_as` names the file in errors (the officer's .doc when this is its converted copy).
+    The package is checked against the size limits first (`replydraft.files.limits`).
+    """
+    shown = path if shown_as is None else shown_as
+    check_docx_package(path, shown)
     try:
         import docx
         from docx.table import Table
@@ -99,7 +152,7 @@ def _read_docx(path: Path) -> str:
 
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several types for a broken package
-        raise ReplydraftError(f"not a readable .docx file ({type(exc).__name__})", path) from None
+        raise ReplydraftError(f"not a readable .docx file ({type(exc).__name__})", shown) from None
     lines: list[str] = []
     body = document.element.body
     for child in body.iterchildren():

@@ -21,7 +21,7 @@ from replydraft.files.cachefiles import cache_file, content_key, paused_gc, prun
 from replydraft.library.model import Entry, Source, Version
 from replydraft.library.yaml_format import dump_library, entries_from_data, parse_library_text
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 MAGIC = f"replydraft-library-cache/{CACHE_FORMAT}/py{sys.version_info[0]}.{sys.version_info[1]}"
 
 
@@ -55,11 +55,12 @@ def entries_to_rows(entries: list[Entry]) -> tuple[list[tuple], list[tuple]]:
             tuple(e.headings),
             e.text,
             index_of(e.source),
-            tuple((v.text, index_of(v.source)) for v in e.versions),
+            tuple((v.text, index_of(v.source), v.lines) for v in e.versions),
             tuple(e.tags),
             e.notes,
             e.pinned,
             e.retired,
+            e.lines,
         )
         for e in entries
     ]
@@ -77,13 +78,27 @@ def rows_to_entries(sources: list[tuple], rows: list[tuple]) -> list[Entry]:
             list(headings),
             text,
             table[source],
-            [Version(t, table[s]) for t, s in versions] if versions else [],
+            [Version(t, table[s], v_lines) for t, s, v_lines in versions] if versions else [],
             list(tags),
             notes,
             pinned,
             retired,
+            lines,
         )
-        for id_, kind, section, headings, text, source, versions, tags, notes, pinned, retired in rows
+        for (
+            id_,
+            kind,
+            section,
+            headings,
+            text,
+            source,
+            versions,
+            tags,
+            notes,
+            pinned,
+            retired,
+            lines,
+        ) in rows
     ]
 
 

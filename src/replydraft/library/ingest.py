@@ -12,6 +12,10 @@ Every reply found under the given paths is parsed; its measure paragraphs and it
 * the newest observation (by the source's year, then date) is the entry's text and source;
   older texts are kept in `versions`, newest first.
 
+Each kept paragraph records the lines of its file it came from (`replydraft.library.ingest_report`
+finds them), and each file gets a `FileReport`: kept, skipped (not a reply: a warning, not an
+error) or failed (cannot be read).
+
 Officer fields (notes, pinned, retired) are never touched. Merging the same replies again
 changes nothing, so re-ingesting is idempotent.
 """
@@ -30,13 +34,17 @@ from rapidfuzz import fuzz, process
 
 from replydraft.anatomy import MEASURE_SECTIONS
 from replydraft.errors import ReplydraftError
+from replydraft.files.decoding import READABLE_SUFFIXES
+from replydraft.library.ingest_report import FileReport, TextIndex, summarise
 from replydraft.library.keys import entry_id, normalise
 from replydraft.library.model import Entry, Source, Version
 from replydraft.library.store import Library
 from replydraft.library.tags import topics_for
 from replydraft.parsing.reply import Reply
 
-REPLY_SUFFIXES = (".txt", ".docx", ".md")
+REPLY_SUFFIXES = READABLE_SUFFIXES
+
+REPLY_SUFFIXES = READABLE_SUFFIXES
 """Files taken from folders; a file named on the command line is read whatever its suffix."""
 
 NEAR_DUPLICATE = 90.0
@@ -61,6 +69,8 @@ class Observation:
     text: str
     normalised: str
     source: Source
+    lines: tuple[int, int] | None = None
+    """First and last line of the paragraph in its file, when found."""
 
 
 @dataclass
@@ -70,7 +80,11 @@ class IngestResult:
     files: int = 0
     """Files read and parsed as replies."""
     failures: list[tuple[str, str]] = field(default_factory=list)
-    """(file, reason) for every file that could not be ingested."""
+    """(file, reason) for every file that could not be read."""
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    """(file, reason) for every file read that is not a reply (a README, a news article)."""
+    reports: list[FileReport] = field(default_factory=list)
+    """What happened to each file, in the order they were taken."""
     paragraphs: int = 0
     added: int = 0
     updated: int = 0
@@ -255,7 +269,17 @@ class Merger:
             return
         if index < self.existing:
             self.touched.add(index)
-        if self._merge(self.entries[index], obs):
+        entry = self.entries[index]
+        if (
+            entry.lines is None
+            and obs.lines
+            and obs.text == entry.text
+            and obs.source == entry.source
+        ):
+            entry.lines = obs.lines  # a library ingested before lines were recorded
+            if index < self.existing:
+                self.changed.add(index)
+        if self._merge(entry, obs):
             self._index(index, obs.kind, obs.normalised)
             if index < self.existing:
                 self.changed.add(index)
@@ -275,6 +299,7 @@ class Merger:
             text=obs.text,
             source=obs.source,
             tags=topics_for(obs.text, *obs.headings),
+            lines=obs.lines,
         )
         self.entries.append(entry)
         self.normalised.append([])
@@ -288,7 +313,7 @@ class Merger:
         if obs.text == entry.text:
             if age <= entry.source.age_key():
                 return False
-            entry.source = obs.source
+            entry.source, entry.lines = obs.source, obs.lines
         else:
             same = next((v for v in entry.versions if v.text == obs.text), None)
             if same is not None:
@@ -296,10 +321,10 @@ class Merger:
                     return False
                 entry.versions.remove(same)
             if age > entry.source.age_key():
-                entry.versions.append(Version(entry.text, entry.source))
-                entry.text, entry.source = obs.text, obs.source
+                entry.versions.append(Version(entry.text, entry.source, entry.lines))
+                entry.text, entry.source, entry.lines = obs.text, obs.source, obs.lines
             else:
-                entry.versions.append(Version(obs.text, obs.source))
+                entry.versions.append(Version(obs.text, obs.source, obs.lines))
                 entry.versions.sort(key=_age, reverse=True)
                 Merger._add_tags(entry, obs)
                 return True
@@ -327,39 +352,101 @@ def ingest(
     paths: Iterable[str | os.PathLike[str]],
     *,
     on_failure: Callable[[str, str], None] | None = None,
-    read: Callable[[Path], Reply] = read_reply,
+    on_skip: Callable[[str, str], None] | None = None,
+    on_file: Callable[[FileReport], None] | None = None,
 ) -> IngestResult:
     """Merge every reply under `paths` into `library` (in memory; the caller saves it).
 
-    A file that cannot be read or is not a reply is reported through `on_failure(file, reason)`
-    and skipped; the rest are still ingested.
+    A file that cannot be read is reported through `on_failure(file, reason)`, a file that is
+    read but is not a reply through `on_skip(file, reason)`; both are skipped and the rest are
+    still ingested. `on_file` gets every file's `FileReport` as it is done.
     """
     result = IngestResult()
     files, missing = reply_files(paths)
+
+    def done(report: FileReport) -> None:
+        result.reports.append(report)
+        if on_file is not None:
+            on_file(report)
 
     def fail(file: str, reason: str) -> None:
         result.failures.append((file, reason))
         if on_failure is not None:
             on_failure(file, reason)
+        done(FileReport(file=file, status="failed", reason=reason))
 
     for file, reason in missing:
         fail(file, reason)
     merger = Merger(library)
     for file in files:
-        try:
-            reply = read(file)
-        except ReplydraftError as exc:
-            fail(str(file), exc.message)
+        found = take_reply(file)
+        if isinstance(found, FileReport):
+            if found.status == "failed":
+                fail(found.file, found.reason)
+            else:
+                result.skipped.append((found.file, found.reason))
+                if on_skip is not None:
+                    on_skip(found.file, found.reason)
+                done(found)
             continue
-        except Exception as exc:  # a parser bug on one file must not stop the other files
-            fail(str(file), f"could not be parsed ({type(exc).__name__}: {exc})")
-            continue
+        reply, text = found
         result.files += 1
-        for obs in observations(reply, source_of(reply, file.name)):
+        index = TextIndex(text)
+        kept = located_observations(reply, source_of(reply, file.name), index)
+        for obs in kept:
             result.paragraphs += 1
             merger.add(obs)
+        done(summarise(str(file), text, reply, [(o.kind, o.lines) for o in kept], index))
     result.added, result.updated, result.unchanged = merger.counts()
     return result
+
+
+NOT_A_REPLY = "不是答复或协办意见（没有找到标题、称谓或对建议、提案的收悉语）"
+
+
+def take_reply(file: Path) -> tuple[Reply, str] | FileReport:
+    """The parsed reply in `file` and its text, or the report of why it is not taken.
+
+    Unreadable files (missing, broken, binary, too large) are `failed`; files that are read but
+    hold no reply are `skipped`.
+    """
+    from replydraft.files.decoding import read_text
+    from replydraft.parsing import looks_like_reply, parse_reply
+
+    try:
+        text = read_text(file)
+    except ReplydraftError as exc:
+        return FileReport(file=str(file), status="failed", reason=exc.message)
+    try:
+        reply = parse_reply(text)
+    except ReplydraftError as exc:
+        return FileReport(file=str(file), status="skipped", reason=exc.message)
+    except Exception as exc:  # a parser bug on one file must not stop the other files
+        reason = f"could not be parsed ({type(exc).__name__}: {exc})"
+        return FileReport(file=str(file), status="failed", reason=reason)
+    if not looks_like_reply(reply):
+        return FileReport(file=str(file), status="skipped", reason=NOT_A_REPLY)
+    return reply, text
+
+
+def located_observations(reply: Reply, source: Source, index: TextIndex) -> list[Observation]:
+    """`observations(reply, source)`, each with the lines of the file it came from.
+
+    Measures are searched in reading order from the end of the previous one; set phrases from
+    the start (the thanks may share a line with the acknowledgement).
+    """
+    found = observations(reply, source)
+    cursor = 0
+    for obs in found:
+        if obs.kind == "measure":
+            where = index.locate(obs.text, cursor)
+            if where is not None:
+                cursor = where[2]
+        else:
+            where = index.locate(obs.text)
+        if where is not None:
+            obs.lines = (where[0], where[1])
+    return found
 
 
 def build_library(paths: Iterable[str | os.PathLike[str]]) -> Library:

@@ -40,6 +40,8 @@ class Version:
 
     text: str
     source: Source
+    lines: tuple[int, int] | None = None
+    """First and last line (1-based) of the text in its source file, if known."""
 
 
 @dataclass(slots=True)
@@ -62,3 +64,6 @@ class Entry:
     notes: str = ""
     pinned: bool = False
     retired: bool = False
+    lines: tuple[int, int] | None = None
+    """First and last line (1-based) of `text` in its source's file (a .docx: its paragraphs);
+    None for hand-written entries and libraries ingested before lines were recorded."""

@@ -3,7 +3,9 @@
 A library file is a mapping: `format: 1`, then `sources:` (each past reply once: its file name
 as the label, with unit, date, year and proposal title), then `entries:`, a list of mappings
 whose keys come in a fixed order (id, kind, section, headings, text, source, versions, tags,
-notes, pinned, retired); an entry's `source` names its reply's label. Keys still at their
+notes, pinned, retired); an entry's `source` names its reply's label, and `lines: 12-15` (or
+`lines: 12`) the lines of that file the text came from (libraries written before lines were
+recorded have none, and still load). Keys still at their
 default (no versions, empty notes, not pinned, not retired) are left out; an officer adds
 `notes:`, `pinned: true` or `retired: true` by hand. Naming sources instead of repeating them
 keeps a 100,000-entry file small and about twice as quick to parse, and a corrected unit name
@@ -36,6 +38,7 @@ ENTRY_KEYS = (
     "headings",
     "text",
     "source",
+    "lines",
     "versions",
     "tags",
     "notes",
@@ -95,13 +98,10 @@ def entry_to_dict(entry: Entry, labels: dict[Source, str]) -> dict[str, Any]:
     }
     if entry.source != NO_SOURCE:
         data["source"] = labels[entry.source]
+    if entry.lines is not None:
+        data["lines"] = lines_label(entry.lines)
     if entry.versions:
-        data["versions"] = [
-            {"text": v.text, "source": labels[v.source]}
-            if v.source != NO_SOURCE
-            else {"text": v.text}
-            for v in entry.versions
-        ]
+        data["versions"] = [_version_to_dict(v, labels) for v in entry.versions]
     data["tags"] = list(entry.tags)
     if entry.notes:
         data["notes"] = entry.notes
@@ -109,6 +109,21 @@ def entry_to_dict(entry: Entry, labels: dict[Source, str]) -> dict[str, Any]:
         data["pinned"] = True
     if entry.retired:
         data["retired"] = True
+    return data
+
+
+def lines_label(lines: tuple[int, int]) -> str | int:
+    """`12-15` for a range of lines, `12` for one line."""
+    first, last = lines
+    return first if first == last else f"{first}-{last}"
+
+
+def _version_to_dict(version: Version, labels: dict[Source, str]) -> dict[str, Any]:
+    data: dict[str, Any] = {"text": version.text}
+    if version.source != NO_SOURCE:
+        data["source"] = labels[version.source]
+    if version.lines is not None:
+        data["lines"] = lines_label(version.lines)
     return data
 
 
@@ -292,7 +307,7 @@ def _entry(raw: Any, where: tuple[Any, ...], sources: dict[str, Source]) -> Entr
         v_where = (*where, "versions", v_index)
         if not isinstance(v_raw, dict) or not isinstance(v_raw.get("text"), str):
             raise _ShapeError(f"entry {number}: version {v_index + 1} needs a text", v_where)
-        extra = [key for key in v_raw if key not in ("text", "source")]
+        extra = [key for key in v_raw if key not in ("text", "source", "lines")]
         if extra:
             raise _ShapeError(
                 f"entry {number}: version {v_index + 1}: unknown field {extra[0]!r}",
@@ -300,7 +315,9 @@ def _entry(raw: Any, where: tuple[Any, ...], sources: dict[str, Source]) -> Entr
             )
         versions.append(
             Version(
-                v_raw["text"], _source(v_raw.get("source"), (*v_where, "source"), number, sources)
+                v_raw["text"],
+                _source(v_raw.get("source"), (*v_where, "source"), number, sources),
+                _lines(v_raw.get("lines"), (*v_where, "lines"), number),
             )
         )
     return Entry(
@@ -315,6 +332,7 @@ def _entry(raw: Any, where: tuple[Any, ...], sources: dict[str, Source]) -> Entr
         notes=_notes(raw.get("notes"), (*where, "notes"), number),
         pinned=_flag(raw.get("pinned"), (*where, "pinned"), number),
         retired=_flag(raw.get("retired"), (*where, "retired"), number),
+        lines=_lines(raw.get("lines"), (*where, "lines"), number),
     )
 
 
@@ -332,6 +350,24 @@ def _notes(value: Any, where: tuple[Any, ...], number: int) -> str:
     if isinstance(value, (dict, list)):
         raise _ShapeError(f"entry {number}: notes must be text", where)
     return value if isinstance(value, str) else str(value)
+
+
+_LINES = re.compile(r"^\s*([0-9]+)\s*(?:[-–~]\s*([0-9]+))?\s*$")
+
+
+def _lines(value: Any, where: tuple[Any, ...], number: int) -> tuple[int, int] | None:
+    """`lines: 12-15` or `lines: 12` as (first, last); absent is None."""
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return (value, value)
+    found = _LINES.match(value) if isinstance(value, str) else None
+    if found:
+        first = int(found.group(1))
+        last = int(found.group(2) or first)
+        if 0 < first <= last:
+            return (first, last)
+    raise _ShapeError(f"entry {number}: lines must be a line number or a range like 12-15", where)
 
 
 def _flag(value: Any, where: tuple[Any, ...], number: int) -> bool:
