@@ -20,7 +20,9 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_missing_file_gives_defaults() -> None:
     config = load_config()
-    assert config.unit is None and config.work_phrase == "科技工作"
+    # No unit, no work phrase: both follow the unit once it is set (issue 9: never 科技工作
+    # for a water bureau by default).
+    assert config.unit is None and config.work_phrase is None
 
 
 def test_set_and_unset_round_trip_through_the_cli() -> None:
@@ -72,7 +74,9 @@ def test_unknown_keys_survive_a_save(tmp_path: Path) -> None:
     assert again.unit == "慈溪市科学技术局"
 
 
-def test_empty_work_phrase_falls_back_to_default() -> None:
+def test_empty_work_phrase_clears_it_so_the_unit_decides() -> None:
     config = Config()
+    set_value(config, "work_phrase", "水利工作")
+    assert config.work_phrase == "水利工作"
     set_value(config, "work_phrase", "")
-    assert config.work_phrase == "科技工作"
+    assert config.work_phrase is None

@@ -17,6 +17,7 @@ from replydraft.files.atomic import atomic_write_text
 from replydraft.files.yaml import dump_yaml, load_yaml_file
 
 DEFAULT_WORK_PHRASE = "科技工作"
+"""Kept for old imports; the work phrase now follows the unit (`replydraft.compose.voice`)."""
 
 
 @dataclass
@@ -31,15 +32,28 @@ class Config:
     """The handling officer (承办人)."""
     phone: str | None = None
     """The handler's phone (联系电话)."""
-    work_phrase: str = DEFAULT_WORK_PHRASE
-    """How the unit names its work in thanks and closing: 感谢您对我们{work_phrase}的关心和支持."""
+    work_phrase: str | None = None
+    """How the unit names its work in thanks and closing: 感谢您对我们{work_phrase}的关心和支持.
+    None: derived from `unit` by the voice table (`replydraft.compose.voice`)."""
+    level_ref: str | None = None
+    """How the unit names its place (我县, 我市…); None: derived from `unit`."""
+    unit_ref: str | None = None
+    """How the unit names itself (我局, 我委, 我镇…); None: derived from `unit`."""
+    former_units: list[str] = field(default_factory=list)
+    """Former names of the unit (县交通局 before it became 县交通运输局): its replies are its own."""
+    phrases: dict[str, str] = field(default_factory=dict)
+    """Set phrases the officer pinned as the unit's, by part kind (acknowledgement, thanks,
+    handling, closing, contact, header): used instead of those taken from past replies."""
+    voice: dict[str, Any] = field(default_factory=dict)
+    """Rows overriding the shipped voice table, by section (levels, units, work)."""
     keymap: dict[str, str] = field(default_factory=dict)
     """Terminal UI key bindings by binding id, e.g. {"save": "ctrl+s"}."""
     extra: dict[str, Any] = field(default_factory=dict)
     """Keys this version does not know, kept unchanged on save."""
 
 
-SETTABLE = tuple(f.name for f in fields(Config) if f.name not in ("keymap", "extra"))
+_STRUCTURED = ("keymap", "extra", "former_units", "phrases", "voice")
+SETTABLE = tuple(f.name for f in fields(Config) if f.name not in _STRUCTURED)
 """Keys `replydraft config set KEY VALUE` accepts (plus `keymap.<binding id>`)."""
 
 
@@ -63,14 +77,20 @@ def load_config(path: str | Path | None = None) -> Config:
             if not isinstance(value, dict):
                 raise ReplydraftError("'keymap' must map binding ids to keys", target)
             config.keymap = {str(k): str(v) for k, v in value.items()}
+        elif key == "former_units":
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ReplydraftError("'former_units' must be a list of unit names", target)
+            config.former_units = list(value)
+        elif key in ("phrases", "voice"):
+            if not isinstance(value, dict):
+                raise ReplydraftError(f"'{key}' must be a mapping", target)
+            setattr(config, key, {str(k): v for k, v in value.items()})
         elif key in SETTABLE:
             if value is not None and not isinstance(value, (str, int)):
                 raise ReplydraftError(f"'{key}' must be a single value", target)
             setattr(config, key, None if value is None else str(value))
         else:
             config.extra[key] = value
-    if not config.work_phrase:
-        config.work_phrase = DEFAULT_WORK_PHRASE
     return config
 
 
@@ -80,6 +100,9 @@ def config_to_dict(config: Config) -> dict[str, Any]:
     data = {key: value for key, value in data.items() if value not in (None, "")}
     if config.keymap:
         data["keymap"] = dict(config.keymap)
+    for key in ("former_units", "phrases", "voice"):
+        if getattr(config, key):
+            data[key] = getattr(config, key)
     data.update(config.extra)
     return data
 
@@ -105,6 +128,4 @@ def set_value(config: Config, key: str, value: str | None) -> None:
     if key not in SETTABLE:
         known = ", ".join([*SETTABLE, "keymap.<binding id>"])
         raise ReplydraftError(f"unknown setting '{key}' (known: {known})")
-    if key == "work_phrase" and not value:
-        value = DEFAULT_WORK_PHRASE
     setattr(config, key, value or None)

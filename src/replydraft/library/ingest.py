@@ -171,7 +171,7 @@ def observations(reply: Reply, source: Source) -> list[Observation]:
             found.append(Observation(kind, section, headings, text, normalised, source))
 
     for part in reply.parts:
-        if part.kind in ("thanks", "handling"):
+        if part.kind in ("acknowledgement", "thanks", "handling"):
             add(part.kind, part.kind, [], part.text)
     for measure in reply.measures:
         section = measure.section if measure.section in MEASURE_SECTIONS else "other"
@@ -179,7 +179,23 @@ def observations(reply: Reply, source: Source) -> list[Observation]:
     for part in reply.parts:
         if part.kind == "closing":
             add(part.kind, part.kind, [], part.text)
+    for line in contact_lines(reply):
+        add("contact", "contact", [], line)
+    if reply.doc_number:
+        add("header", "header", [], reply.doc_number)
     return found
+
+
+_CONTACT_LINE = re.compile(r"联系人|联系电话|承办人|经办人|签发人|分管领导")
+
+
+def contact_lines(reply: Reply) -> list[str]:
+    """The signature's contact lines (`(联系人:郭华;联系电话:0851-86811920)`): a unit's form."""
+    lines = []
+    for part in reply.parts:
+        if part.kind == "signature":
+            lines += [line for line in part.text.split("\n") if _CONTACT_LINE.search(line)]
+    return lines
 
 
 # -- merging -----------------------------------------------------------------------------------

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-KINDS = ("measure", "thanks", "handling", "closing")
-"""Entry kinds: measure paragraphs, and the set phrases reused as they are."""
+KINDS = ("measure", "thanks", "handling", "closing", "acknowledgement", "contact", "header")
+"""Entry kinds: measure paragraphs, and the set phrases reused as they are (the last three
+give a unit's house style: its acknowledgement formula, contact line and document number)."""
 
-PHRASE_KINDS = ("thanks", "handling", "closing")
+PHRASE_KINDS = ("thanks", "handling", "closing", "acknowledgement", "contact", "header")
 
 
 @dataclass(frozen=True, slots=True)
