@@ -17,13 +17,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from replydraft.anatomy import ADDRESSEE_TITLES, KIND_NAMES, kind_from_title
+from replydraft.compose.house_style import HouseStyle, house_style
 from replydraft.compose.templates import RenderedPart, render_parts, template_name
-from replydraft.config import DEFAULT_WORK_PHRASE, Config
+from replydraft.compose.voice import Voice, resolve_voice, same_unit
+from replydraft.config import Config
 from replydraft.draft.model import Draft, DraftPart, Paragraph, ProposalMeta
 from replydraft.draft.numbering import renumber_draft
 from replydraft.errors import ReplydraftError
 from replydraft.text.dates import official_date
 from replydraft.text.demands import demand_summary, extract_demands
+from replydraft.text.foreign import mark_foreign
 from replydraft.text.normalize import to_fullwidth_punct
 from replydraft.text.ordinals import strip_ordinal
 from replydraft.text.placeholders import placeholder
@@ -40,6 +43,13 @@ NEXT_STEP_ITEMS = 4
 
 DEMAND_CANDIDATES = 5
 """How many matches for a demand are tried before it is left as a placeholder."""
+
+PREFILL_MIN_SCORE = 40.0
+"""The relevance bar (search score 0..100) a match must clear to pre-fill status or next steps;
+below it the part keeps its placeholder and the search panel offers the candidates."""
+OWN_UNIT_BONUS = 6.0
+"""Score added to paragraphs from the unit's own replies when choosing: at equal relevance the
+unit's own wording wins over another unit's."""
 
 _TITLE_CORE = re.compile(r"^[《“\"]?(关于)?(?P<core>.*?)(的)?(建议|提案|议案)?[》”\"]?$")
 
@@ -78,10 +88,9 @@ def complete_meta(meta: ProposalMeta, config: Config | None) -> ProposalMeta:
         meta, co_proposers=list(meta.co_proposers), demands=list(meta.demands)
     )
     config = config or Config()
-    for name in ("unit", "leader", "handler", "phone"):
+    for name in ("unit", "leader", "handler", "phone", "work_phrase", "level_ref", "unit_ref"):
         if not getattr(meta, name):
             setattr(meta, name, getattr(config, name))
-    meta.work_phrase = meta.work_phrase or config.work_phrase or DEFAULT_WORK_PHRASE
     meta.title = meta.title.strip()
     if meta.kind is None:
         meta.kind = kind_from_title(meta.title)
@@ -99,69 +108,127 @@ def complete_meta(meta: ProposalMeta, config: Config | None) -> ProposalMeta:
 # --- filling status and next steps from the library ---------------------------------------
 
 
-def reuse_text(entry: Entry, draft_year: int) -> str:
+def meta_voice(meta: ProposalMeta, config: Config | None = None) -> Voice:
+    """The voice of the unit in `meta`: derived from its name, with the officer's values first."""
+    return resolve_voice(
+        meta.unit,
+        level_ref=meta.level_ref,
+        unit_ref=meta.unit_ref,
+        work_phrase=meta.work_phrase,
+        overrides=(config.voice if config else None) or None,
+    )
+
+
+def is_own(entry: Entry, voice: Voice | None, former: tuple[str, ...] | list[str] = ()) -> bool:
+    """True when `entry` comes from a reply of the voice's unit (or one of its former names)."""
+    if voice is None or not voice.unit or entry.source is None:
+        return False
+    return same_unit(voice.unit, entry.source.unit, former=former)
+
+
+def reuse_text(
+    entry: Entry,
+    draft_year: int,
+    voice: Voice | None = None,
+    former: tuple[str, ...] | list[str] = (),
+) -> str:
     """A library paragraph as it goes into a draft: one line, no ordinal of its own (it is
-    renumbered where it lands), full-width punctuation, and `【待核】` after stale figures.
+    renumbered where it lands), full-width punctuation, and `【待核】` after stale figures,
+    and, when `voice` names a unit the paragraph is not from, after its places, other
+    self-references, people and dates (`replydraft.text.foreign`).
 
     The skeleton and the terminal UI's insert both use this, so a paragraph reads the same
     however it got into the draft.
     """
     _ordinal, text = strip_ordinal(" ".join(entry.text.split()))
     source_year = entry.source.year if entry.source else None
-    return mark_stale(to_fullwidth_punct(text), draft_year, source_year)
+    text = mark_stale(to_fullwidth_punct(text), draft_year, source_year)
+    if voice is not None and voice.unit and not is_own(entry, voice, former):
+        text = mark_foreign(text, own_refs=voice.self_refs, own_places=voice.place_names)
+    return text
 
 
-def _item(entry: Entry, year: int, score: float, demand: str | None = None) -> Item:
+@dataclass
+class _Fill:
+    """What choosing paragraphs needs besides the library: year, voice, former names."""
+
+    year: int
+    voice: Voice | None = None
+    former: tuple[str, ...] = ()
+
+
+def _item(entry: Entry, fill: _Fill, score: float, demand: str | None = None) -> Item:
     source_year = entry.source.year if entry.source else None
-    return Item(reuse_text(entry, year), entry.id, source_year, demand, score)
+    text = reuse_text(entry, fill.year, fill.voice, fill.former)
+    return Item(text, entry.id, source_year, demand, score)
 
 
 def _best(
-    library: Library, query: str, section: str, used: set[str], count: int
+    library: Library,
+    query: str,
+    section: str,
+    used: set[str],
+    count: int,
+    fill: _Fill | None = None,
+    min_score: float = 0.0,
 ) -> list[tuple[Entry, float]]:
-    """Up to `count` unused measure entries for `query`, the section's own ones first."""
-    matches = library.search(query, top=count + len(used) + 8, section=section)
+    """Up to `count` unused measure entries for `query` that clear `min_score`, the section's
+    own ones first, then the unit's own paragraphs (`OWN_UNIT_BONUS`) by score."""
+    matches = library.search(query, top=count + len(used) + 12, section=section)
+    voice = fill.voice if fill else None
+    former = fill.former if fill else ()
     usable = [
-        m
+        (m, m.score + (OWN_UNIT_BONUS if is_own(m.entry, voice, former) else 0.0))
         for m in matches
         if m.entry.id not in used
         and m.entry.kind == "measure"
         and not m.entry.retired
         and m.entry.section in (section, "other")
+        and m.score >= min_score
     ]
-    usable.sort(key=lambda m: m.entry.section != section)  # stable
-    chosen = [(m.entry, m.score) for m in usable[:count]]
+    usable.sort(key=lambda pair: (pair[0].entry.section != section, -pair[1]))
+    chosen = [(m.entry, m.score) for m, _rank in usable[:count]]
     used.update(entry.id for entry, _score in chosen)
     return chosen
 
 
-def _answer(library: Library | None, demand: str, year: int, used: set[str]) -> Item | None:
+def _answer(library: Library | None, demand: str, fill: _Fill, used: set[str]) -> Item | None:
     """The best unused next-step paragraph that answers `demand` (as `check` judges answers)."""
     if library is None:
         return None
     from replydraft.draft.checks import is_answered
 
-    for entry, score in _best(library, demand, "next_steps", set(used), DEMAND_CANDIDATES):
+    for entry, score in _best(library, demand, "next_steps", set(used), DEMAND_CANDIDATES, fill):
         if is_answered(demand, [entry.text]):
             used.add(entry.id)
-            return _item(entry, year, score, demand)
+            return _item(entry, fill, score, demand)
     return None
 
 
-def fill_items(meta: ProposalMeta, library: Library | None) -> tuple[list[Item], list[Item]]:
-    """(status items, next-step items): library matches, or placeholders where there are none."""
-    year = draft_year(meta)
+def fill_items(
+    meta: ProposalMeta,
+    library: Library | None,
+    *,
+    voice: Voice | None = None,
+    former: tuple[str, ...] | list[str] = (),
+    min_score: float = PREFILL_MIN_SCORE,
+) -> tuple[list[Item], list[Item]]:
+    """(status items, next-step items): library matches that clear `min_score`, or
+    placeholders where there are none. With `voice`, the unit's own paragraphs are preferred
+    and other units' are marked (`reuse_text`)."""
+    fill = _Fill(draft_year(meta), voice, tuple(former))
     query = " ".join([title_core(meta.title), *(demand_summary(d) for d in meta.demands)]).strip()
     status: list[Item] = []
     next_steps: list[Item] = []
     used: set[str] = set()
     if library is not None and query:
-        status = [_item(e, year, s) for e, s in _best(library, query, "status", used, STATUS_ITEMS)]
+        found = _best(library, query, "status", used, STATUS_ITEMS, fill, min_score)
+        status = [_item(e, fill, s) for e, s in found]
         if not meta.demands:
-            found = _best(library, query, "next_steps", used, NEXT_STEP_ITEMS)
-            next_steps = [_item(e, year, s) for e, s in found]
+            found = _best(library, query, "next_steps", used, NEXT_STEP_ITEMS, fill, min_score)
+            next_steps = [_item(e, fill, s) for e, s in found]
     for demand in meta.demands:
-        answer = _answer(library, demand, year, used)
+        answer = _answer(library, demand, fill, used)
         next_steps.append(
             answer or Item(placeholder(f"对“{demand_summary(demand)}”的答复"), demand=demand)
         )
@@ -176,9 +243,20 @@ def fill_items(meta: ProposalMeta, library: Library | None) -> tuple[list[Item],
 
 
 def template_context(
-    meta: ProposalMeta, status: list[Item] | None = None, next_steps: list[Item] | None = None
+    meta: ProposalMeta,
+    status: list[Item] | None = None,
+    next_steps: list[Item] | None = None,
+    *,
+    voice: Voice | None = None,
+    house: HouseStyle | None = None,
 ) -> dict[str, Any]:
-    """Every field a template may use; anything unknown is its `【待填：…】` placeholder."""
+    """Every field a template may use; anything unknown is its `【待填：…】` placeholder.
+
+    `level_ref`, `unit_ref` and `work_phrase` are the unit's voice (`meta_voice`); `house` maps
+    each set phrase of the unit's house style (acknowledgement, thanks, handling, closing,
+    contact, header) to its text, None where there is none.
+    """
+    voice = voice or meta_voice(meta)
 
     def given(value: Any, label: str) -> Any:
         return placeholder(label) if value in (None, "") else value
@@ -207,7 +285,10 @@ def template_context(
         "phone": given(meta.phone, "联系电话"),
         "category": given(meta.category, "答复类别"),
         "disclosure": given(meta.disclosure, "公开属性"),
-        "work_phrase": meta.work_phrase or DEFAULT_WORK_PHRASE,
+        "work_phrase": given(voice.work_phrase, "工作名称"),
+        "level_ref": given(voice.level_ref, "地方自称"),
+        "unit_ref": given(voice.unit_ref, "单位自称"),
+        "house": (house or HouseStyle()).as_context(),
         "demands": list(meta.demands),
         "status_items": status or [],
         "next_step_items": next_steps or [],
@@ -215,11 +296,27 @@ def template_context(
 
 
 def render_template_parts(
-    meta: ProposalMeta, status: list[Item] | None = None, next_steps: list[Item] | None = None
+    meta: ProposalMeta,
+    status: list[Item] | None = None,
+    next_steps: list[Item] | None = None,
+    *,
+    voice: Voice | None = None,
+    house: HouseStyle | None = None,
 ) -> list[RenderedPart]:
     """The document type's template rendered for `meta` (no library involved)."""
     name = template_name(meta.kind, meta.role)
-    return render_parts(name, template_context(meta, status, next_steps))
+    context = template_context(meta, status, next_steps, voice=voice, house=house)
+    return render_parts(name, context)
+
+
+def meta_house_style(
+    meta: ProposalMeta, library: Library | None, config: Config | None
+) -> HouseStyle:
+    """The unit's house style for a reply (a co-handling opinion keeps the template's)."""
+    config = config or Config()
+    if meta.role != "reply":
+        return HouseStyle()
+    return house_style(library, meta, former=config.former_units, pinned=config.phrases)
 
 
 def _paragraphs(texts: list[str], items: list[Item]) -> list[Paragraph]:
@@ -247,10 +344,13 @@ def build_skeleton(
     the config's defaults, the inferred kind and the extracted demands filled in.
     """
     meta = complete_meta(meta, config)
-    status, next_steps = fill_items(meta, library)
+    voice = meta_voice(meta, config)
+    former = config.former_units if config else []
+    status, next_steps = fill_items(meta, library, voice=voice, former=former)
+    house = meta_house_style(meta, library, config)
     parts = [
         DraftPart(part.kind, _paragraphs(part.paragraphs, status + next_steps))
-        for part in render_template_parts(meta, status, next_steps)
+        for part in render_template_parts(meta, status, next_steps, voice=voice, house=house)
         if part.paragraphs
     ]
     return renumber_draft(Draft(meta=meta, parts=parts))
@@ -264,8 +364,9 @@ def refresh_frame(draft: Draft, new_meta: ProposalMeta, *, config: Config | None
     """
     new_meta = complete_meta(new_meta, config)
     old_meta = complete_meta(draft.meta, config)
-    old = {p.kind: p.paragraphs for p in render_template_parts(old_meta)}
-    new = {p.kind: p.paragraphs for p in render_template_parts(new_meta)}
+    old_voice, new_voice = meta_voice(old_meta, config), meta_voice(new_meta, config)
+    old = {p.kind: p.paragraphs for p in render_template_parts(old_meta, voice=old_voice)}
+    new = {p.kind: p.paragraphs for p in render_template_parts(new_meta, voice=new_voice)}
     parts = []
     for part in draft.parts:
         texts = [p.text for p in part.paragraphs]

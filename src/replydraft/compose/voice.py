@@ -23,8 +23,9 @@ from replydraft.errors import ReplydraftError
 from replydraft.files import resources
 from replydraft.files.yaml import load_yaml_file
 
-TABLE_SECTIONS = ("levels", "units", "work")
-"""The sections of the voice table: place level, unit ending, work phrase."""
+TABLE_SECTIONS = ("levels", "units", "work", "default")
+"""The sections of the voice table: place level, unit ending, work phrase, and the voice used
+while no unit is known (level_ref, unit_ref, work_phrase)."""
 
 _LEVEL_GUARD = {
     "市": "(?!场|政|容|民|直|属|级)",
@@ -46,6 +47,7 @@ class VoiceTable:
     levels: dict[str, str]
     units: dict[str, str]
     work: dict[str, str]
+    default: dict[str, str] = field(default_factory=dict)
 
     def with_overrides(self, overrides: dict[str, Any] | None) -> VoiceTable:
         """This table with the officer's rows (`{"work": {"水务": "水利工作"}}`) taking precedence."""
@@ -132,9 +134,7 @@ def split_name(name: str, table: VoiceTable) -> tuple[str, str, str, str]:
     name = clean_name(name)
     place_match = _place_pattern(tuple(table.levels)).match(name)
     place = place_match.group(0) if place_match else ""
-    level = next(
-        (w for w in sorted(table.levels, key=len, reverse=True) if place.endswith(w)), ""
-    )
+    level = next((w for w in sorted(table.levels, key=len, reverse=True) if place.endswith(w)), "")
     rest = name[len(place) :]
     ending = next((e for e in sorted(table.units, key=len, reverse=True) if name.endswith(e)), "")
     core = rest[: len(rest) - len(ending)] if ending and rest.endswith(ending) else rest
@@ -167,10 +167,14 @@ def _place_names(place: str, level: str) -> tuple[str, ...]:
 
 
 def derive_voice(unit: str | None, table: VoiceTable | None = None) -> Voice:
-    """The voice of `unit` by the table; an empty name gives an empty voice (all None)."""
+    """The voice of `unit` by the table; no name gives the table's `default` voice."""
     table = table or shipped_table()
     if not unit or not unit.strip():
-        return Voice()
+        return Voice(
+            level_ref=table.default.get("level_ref"),
+            unit_ref=table.default.get("unit_ref"),
+            work_phrase=table.default.get("work_phrase"),
+        )
     place, level, core, ending = split_name(unit, table)
     level_ref = table.levels.get(level) if level else None
     unit_ref = table.units.get(ending) if ending else None
@@ -191,6 +195,28 @@ def derive_voice(unit: str | None, table: VoiceTable | None = None) -> Voice:
 def _is_subsequence(short: str, long: str) -> bool:
     chars = iter(long)
     return all(c in chars for c in short)
+
+
+def resolve_voice(
+    unit: str | None,
+    *,
+    level_ref: str | None = None,
+    unit_ref: str | None = None,
+    work_phrase: str | None = None,
+    overrides: dict[str, Any] | None = None,
+) -> Voice:
+    """`unit`'s derived voice with the values the officer set (form or config) taking precedence."""
+    voice = derive_voice(unit, voice_table(overrides))
+    return Voice(
+        unit=voice.unit,
+        place=voice.place,
+        level=voice.level,
+        level_ref=level_ref or voice.level_ref,
+        unit_ref=unit_ref or voice.unit_ref,
+        work_phrase=work_phrase or voice.work_phrase,
+        core=voice.core,
+        place_names=voice.place_names,
+    )
 
 
 def _bare(name: str, table: VoiceTable) -> tuple[str, str, str]:

@@ -50,7 +50,11 @@ class ProposalMeta:
     disclosure: str | None = None
     """公开属性: 主动公开, 依申请公开 or 不予公开."""
     work_phrase: str | None = None
-    """How the unit names its own work in thanks and closing, e.g. 科技工作."""
+    """How the unit names its own work in thanks and closing, e.g. 科技工作 (None: from `unit`)."""
+    level_ref: str | None = None
+    """How the unit names its place, e.g. 我县 (None: derived from `unit`)."""
+    unit_ref: str | None = None
+    """How the unit names itself, e.g. 我局, 我镇 (None: derived from `unit`)."""
     proposal_text: str | None = None
     demands: list[str] = field(default_factory=list)
     """The proposal's numbered demands, each answered by a next-step item."""
