@@ -4,7 +4,7 @@
 that part, and the 0-based line in `text_form.render_text(draft)` (what the editor shows).
 A clean draft yields an empty list. Offsets are characters.
 
-Codes: placeholder, salutation, title_mismatch, numbering, stale, halfwidth, duplicate,
+Codes: placeholder, salutation, title_mismatch, numbering, stale, foreign, halfwidth, duplicate,
 unanswered_demand. Codes are the machine contract; messages are Chinese, for the officer, short,
 and quote the offending text (e.g. `未填写：【待填：编号】`, `标题为第107号，收悉句为第108号`).
 """
@@ -24,6 +24,7 @@ from replydraft.draft.text_form import part_lines
 from replydraft.text.normalize import fold, is_cjk, to_fullwidth_punct
 from replydraft.text.ordinals import strip_ordinal
 from replydraft.text.placeholders import find_placeholders
+from replydraft.text.foreign import foreign_token_before
 from replydraft.text.staleness import find_stale_marks, strip_stale_marks
 
 CODES = (
@@ -32,6 +33,7 @@ CODES = (
     "title_mismatch",
     "numbering",
     "stale",
+    "foreign",
     "halfwidth",
     "duplicate",
     "unanswered_demand",
@@ -243,7 +245,7 @@ def check_numbering(draft: Draft, paragraphs: list[_Where]) -> Iterator[Problem]
 def check_stale(paragraphs: list[_Where]) -> Iterator[Problem]:
     """One problem per paragraph still carrying `【待核】` marks, naming the figures."""
     for where in paragraphs:
-        marks = find_stale_marks(where.text)
+        marks = [m for m in find_stale_marks(where.text) if not _is_foreign_mark(where.text, m)]
         if not marks:
             continue
         named = list(dict.fromkeys(m.token for m in marks if m.token))
@@ -251,6 +253,30 @@ def check_stale(paragraphs: list[_Where]) -> Iterator[Problem]:
         named_part = f"：{tokens}" if tokens else ""
         yield _problem(
             "stale", f"数字待核{named_part}（共{len(marks)}处【待核】）——核对后删去标记", where
+        )
+
+
+def _is_foreign_mark(text: str, mark) -> bool:
+    """A mark after another unit's place, self-reference, person or date (`text.foreign`)."""
+    return foreign_token_before(text, mark.start) is not None
+
+
+def check_foreign(paragraphs: list[_Where]) -> Iterator[Problem]:
+    """One problem per paragraph still carrying marks on another unit's or place's content."""
+    for where in paragraphs:
+        tokens = [
+            token
+            for mark in find_stale_marks(where.text)
+            if (token := foreign_token_before(where.text, mark.start)) is not None
+        ]
+        if not tokens:
+            continue
+        named = list(dict.fromkeys(t.token for t in tokens))
+        shown = "、".join(named[:STALE_SHOWN]) + ("等" if len(named) > STALE_SHOWN else "")
+        yield _problem(
+            "foreign",
+            f"他单位或他处内容待核：{shown}（共{len(tokens)}处【待核】）——改为本单位情况后删去标记",
+            where,
         )
 
 
@@ -379,6 +405,7 @@ def check_draft(draft: Draft) -> list[Problem]:
         *check_title_mismatch(draft, paragraphs),
         *check_numbering(draft, paragraphs),
         *check_stale(paragraphs),
+        *check_foreign(paragraphs),
         *check_halfwidth(paragraphs),
         *check_duplicates(paragraphs),
         *check_demands(draft, paragraphs),
