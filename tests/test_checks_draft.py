@@ -345,9 +345,9 @@ def test_every_code_is_exercised_by_one_crafted_draft() -> None:
     paragraph(draft, "acknowledgement").text += "【待填：办理过程】"
     paragraph(draft, "title").text = "对市十八届人大一次会议第191号建议的答复"
     paragraph(draft, "next_steps", 2).text = "（三）完善引才政策,深入实施计划。"
-    paragraph(draft, "status").text = (
-        "至2021年【待核】，我市有效高新技术企业数量达到484家。金星镇【待核】的道路已完工。"
-    )
+    paragraph(
+        draft, "status"
+    ).text = "至2021年【待核】，我市有效高新技术企业数量达到484家。金星镇【待核】的道路已完工。"
     paragraph(
         draft, "next_steps", 4
     ).text = "（一）强化财政投入。市级财政将科技人才发展资金作为财政保障重点。"

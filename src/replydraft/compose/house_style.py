@@ -182,7 +182,7 @@ def adapt(kind: str, text: str, meta: ProposalMeta) -> str:
             text = _KIND_AFTER.sub(kind_name, text)
         many = bool(meta.co_proposers)
         text = re.sub(
-            r"(?<![们])(你|您)(?=提出)", lambda m: m.group(1) + ("们" if many else ""), text
+            r"(?<![们])(你|您)(?=提出|在)", lambda m: m.group(1) + ("们" if many else ""), text
         )
         if not many:
             text = re.sub(r"(你|您)们(?=提出|在)", r"\1", text)

@@ -21,10 +21,10 @@ from replydraft.anatomy import ADDRESSEE_TITLES, KIND_NAMES, kind_from_title
 from replydraft.draft.model import Draft, Paragraph
 from replydraft.draft.numbering import draft_numbering_issues
 from replydraft.draft.text_form import part_lines
+from replydraft.text.foreign import foreign_token_before
 from replydraft.text.normalize import fold, is_cjk, to_fullwidth_punct
 from replydraft.text.ordinals import strip_ordinal
 from replydraft.text.placeholders import find_placeholders
-from replydraft.text.foreign import foreign_token_before
 from replydraft.text.staleness import find_stale_marks, strip_stale_marks
 
 CODES = (
