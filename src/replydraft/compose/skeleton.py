@@ -31,6 +31,7 @@ from replydraft.text.normalize import to_fullwidth_punct
 from replydraft.text.ordinals import strip_ordinal
 from replydraft.text.placeholders import placeholder
 from replydraft.text.staleness import mark_stale
+from replydraft.text.topic import Topic
 
 if TYPE_CHECKING:  # pragma: no cover
     from replydraft.library.model import Entry
@@ -171,9 +172,11 @@ def _best(
     count: int,
     fill: _Fill | None = None,
     min_score: float = 0.0,
+    topic: Topic | None = None,
 ) -> list[tuple[Entry, float]]:
-    """Up to `count` unused measure entries for `query` that clear `min_score`, the section's
-    own ones first, then the unit's own paragraphs (`OWN_UNIT_BONUS`) by score."""
+    """Up to `count` unused measure entries for `query` that clear `min_score` (and, with
+    `topic`, are on it), the section's own ones first, then the unit's own paragraphs
+    (`OWN_UNIT_BONUS`) by score."""
     matches = library.search(query, top=count + len(used) + 12, section=section)
     voice = fill.voice if fill else None
     former = fill.former if fill else ()
@@ -185,6 +188,7 @@ def _best(
         and not m.entry.retired
         and m.entry.section in (section, "other")
         and m.score >= min_score
+        and (topic is None or topic.covers(m.entry.text))
     ]
     usable.sort(key=lambda pair: (pair[0].entry.section != section, -pair[1]))
     chosen = [(m.entry, m.score) for m, _rank in usable[:count]]
@@ -213,8 +217,8 @@ def fill_items(
     former: tuple[str, ...] | list[str] = (),
     min_score: float = PREFILL_MIN_SCORE,
 ) -> tuple[list[Item], list[Item]]:
-    """(status items, next-step items): library matches that clear `min_score`, or
-    placeholders where there are none. With `voice`, the unit's own paragraphs are preferred
+    """(status items, next-step items): library matches that clear `min_score` and share the
+    title's topic (`text.topic`), or placeholders where there are none. With `voice`, the unit's own paragraphs are preferred
     and other units' are marked (`reuse_text`)."""
     fill = _Fill(draft_year(meta), voice, tuple(former))
     query = " ".join([title_core(meta.title), *(demand_summary(d) for d in meta.demands)]).strip()
@@ -222,10 +226,13 @@ def fill_items(
     next_steps: list[Item] = []
     used: set[str] = set()
     if library is not None and query:
-        found = _best(library, query, "status", used, STATUS_ITEMS, fill, min_score)
+        topic = Topic.of(title_core(meta.title))
+        found = _best(library, query, "status", used, STATUS_ITEMS, fill, min_score, topic)
         status = [_item(e, fill, s) for e, s in found]
         if not meta.demands:
-            found = _best(library, query, "next_steps", used, NEXT_STEP_ITEMS, fill, min_score)
+            found = _best(
+                library, query, "next_steps", used, NEXT_STEP_ITEMS, fill, min_score, topic
+            )
             next_steps = [_item(e, fill, s) for e, s in found]
     for demand in meta.demands:
         answer = _answer(library, demand, fill, used)
