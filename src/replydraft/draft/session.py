@@ -138,12 +138,15 @@ class DraftSession:
         self.dirty = False
         self.stamp = FileStamp.of(path)
 
-    def recovered(self, draft: Draft, path: Path | None) -> None:
-        """Take over an autosaved draft: its model and file; nothing of it is saved yet."""
+    def recovered(self, draft: Draft, path: Path | None, file_sha256: str | None = None) -> None:
+        """Take over an autosaved draft: its model and file; nothing of it is saved yet.
+
+        `file_sha256` is the draft file's hash as the crashed session knew it: when the file
+        changed since, saving is a conflict; unknown, saving over an existing file asks."""
         self.meta = draft.meta
         self.draft = draft
         self.path = path
-        self.stamp = FileStamp.of(path) if path is not None else None
+        self.stamp = FileStamp(0, 0, file_sha256) if file_sha256 else None
         self.last_skeleton = None
         self.rendered_meta = draft.meta
         self.saved_text = "\0"  # never equal: the recovered text is not in a saved file yet

@@ -38,6 +38,8 @@ class Recovered:
     saved_at: float
     model: dict[str, Any] | None = None
     """The draft model as `Draft.to_dict` wrote it, when the file holds one."""
+    file_sha256: str | None = None
+    """The SHA-256 of the draft file as the crashed UI last loaded or saved it."""
 
     def draft(self) -> Draft | None:
         """The autosaved draft model, or None when there is none or it does not load."""
@@ -91,9 +93,10 @@ class Autosaver:
         meta: dict[str, Any],
         draft_path: str | None,
         draft: dict[str, Any] | None = None,
+        file_sha256: str | None = None,
     ) -> None:
         """Write the recovery file atomically (temp file + rename); `draft` is the model as
-        `Draft.to_dict` gives it."""
+        `Draft.to_dict` gives it, `file_sha256` the draft file's hash as this UI knows it."""
         data = {
             "format": RECOVERY_FORMAT,
             "pid": os.getpid(),
@@ -105,6 +108,8 @@ class Autosaver:
         }
         if draft is not None:
             data["draft"] = draft
+        if file_sha256 is not None:
+            data["file_sha256"] = file_sha256
         atomic_write_text(self.path, dump_yaml(data))
 
     def discard(self) -> None:
@@ -139,6 +144,7 @@ def orphans(directory: Path | None = None) -> list[Recovered]:
                 draft_path=data.get("draft_path"),
                 saved_at=float(data.get("saved_at") or path.stat().st_mtime),
                 model=model,
+                file_sha256=sha if isinstance(sha := data.get("file_sha256"), str) else None,
             )
         )
     found.sort(key=lambda r: r.saved_at, reverse=True)

@@ -443,10 +443,12 @@ class DraftScreen(Screen[None]):
             line.append(f"  {self.form_problem}", style="red")
         self.query_one("#editor-title", Static).update(line)
 
-    def load_recovered(self, text: str, draft: Draft, path: Path | None) -> None:
+    def load_recovered(
+        self, text: str, draft: Draft, path: Path | None, file_sha256: str | None = None
+    ) -> None:
         """Show an autosaved draft: `text` verbatim; `draft` (its model) keeps kinds and
         sources (a model of no parts: the text is read afresh)."""
-        self.session.recovered(draft, path)
+        self.session.recovered(draft, path, file_sha256)
         self.form.load(draft.meta)
         self.editor.load_text(text)
         self.session.draft = follow.parse(text, draft)

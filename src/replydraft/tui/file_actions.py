@@ -200,6 +200,7 @@ class FileActions:
                 model.to_dict()["meta"],
                 str(session.path) if session.path else None,
                 draft=model.to_dict(),
+                file_sha256=session.stamp.sha256 if session.stamp else None,
             )
         except OSError as exc:
             self.screen.notify(f"自动保存失败：{exc}", severity="error")
@@ -230,7 +231,7 @@ class FileActions:
         file holds one, its form and its draft file path."""
         draft = item.draft() or Draft(meta=ProposalMeta.from_dict(item.meta), parts=[])
         path = Path(item.draft_path) if item.draft_path else None
-        self.screen.load_recovered(item.text, draft, path)
+        self.screen.load_recovered(item.text, draft, path, item.file_sha256)
         self.autosave_pending = True
         self.autosave()
         item.path.unlink(missing_ok=True)
