@@ -36,7 +36,7 @@ def setup(tmp_path, monkeypatch):
 def shown_rows(app: ReplydraftApp) -> list[str]:
     """The editor's rows exactly as the screen paints them (text only: no border, no scrollbar)."""
     strips = app.screen._compositor.render_strips()
-    region = app.editor.scrollable_content_region
+    region = app.draft_screen.editor.scrollable_content_region
     return [strips[y].crop(region.x, region.right).text for y in range(region.y, region.bottom)]
 
 
@@ -45,8 +45,8 @@ def assert_all_shown(app: ReplydraftApp, when: str) -> None:
     screen = "\n".join(rows)
     # Every character of the document, in order: none cut off at the right edge. (When the
     # text is taller than the editor, the rows shown are a stretch of it.)
-    document = "".join(app.editor.text.split())
-    if app.editor.max_scroll_y:
+    document = "".join(app.draft_screen.editor.text.split())
+    if app.draft_screen.editor.max_scroll_y:
         shown = "".join("".join(row.split()) for row in rows[:-1])
         assert shown in document, f"{when}: rows on screen:\n{screen}"
     else:
@@ -72,18 +72,18 @@ async def test_every_character_is_on_screen_through_focus_toggles_and_resize(
     app = make_app(offer_recovery=False, cwd=tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        app.editor.load_text("\n\n".join(PARAGRAPHS))
+        app.draft_screen.editor.load_text("\n\n".join(PARAGRAPHS))
         await check_shown(app, pilot, "unfocused")
-        app.editor.focus()
+        app.draft_screen.editor.focus()
         await check_shown(app, pilot, "focused")
         for key in ("f9", "f10", "f9", "f10"):
             await pilot.press(key)
             await check_shown(app, pilot, f"after {key}")
-        app.form.focus_title()
+        app.draft_screen.form.focus_title()
         await check_shown(app, pilot, "focus back in the form")
         await pilot.press("f9")
         await pilot.pause()
-        app.editor.focus()
+        app.draft_screen.editor.focus()
         await check_shown(app, pilot, "form panel hidden, then the editor focused")
         await pilot.press("f9")
         await pilot.pause()
@@ -98,19 +98,19 @@ async def test_rows_fit_when_the_scrollbar_appears(tmp_path: Path) -> None:
     app = make_app(offer_recovery=False, cwd=tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        app.editor.load_text("\n\n".join(PARAGRAPHS))
-        app.editor.focus()
+        app.draft_screen.editor.load_text("\n\n".join(PARAGRAPHS))
+        app.draft_screen.editor.focus()
         await pilot.pause()
-        assert not app.editor.show_vertical_scrollbar
-        app.editor.move_cursor(app.editor.document.end)
+        assert not app.draft_screen.editor.show_vertical_scrollbar
+        app.draft_screen.editor.move_cursor(app.draft_screen.editor.document.end)
         for _ in range(4):
-            app.editor.insert("\n\n" + "\n\n".join(PARAGRAPHS))
+            app.draft_screen.editor.insert("\n\n" + "\n\n".join(PARAGRAPHS))
         await pilot.pause()
-        app.editor.scroll_home(animate=False)
+        app.draft_screen.editor.scroll_home(animate=False)
         await pilot.pause()
-        assert app.editor.show_vertical_scrollbar
+        assert app.draft_screen.editor.show_vertical_scrollbar
         assert_all_shown(app, "with a scrollbar")
-        app.editor.scroll_to(y=7, animate=False)
+        app.draft_screen.editor.scroll_to(y=7, animate=False)
         await check_shown(app, pilot, "scrolled")
 
 
@@ -119,10 +119,10 @@ async def test_focus_shows_on_the_title_bar_not_as_a_border(tmp_path: Path) -> N
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         title = app.query_one("#editor-title")
-        blurred = (title.styles.background, app.editor.content_region)
-        app.editor.focus()
+        blurred = (title.styles.background, app.draft_screen.editor.content_region)
+        app.draft_screen.editor.focus()
         await pilot.pause(0.5)  # the colour change is animated
-        assert app.editor.content_region == blurred[1]  # same room for the text
+        assert app.draft_screen.editor.content_region == blurred[1]  # same room for the text
         assert title.styles.background != blurred[0]
 
 
@@ -139,9 +139,9 @@ async def test_search_preview_shows_every_character(tmp_path: Path) -> None:
             await app.workers.wait_for_complete()
         preview = app.query_one("#preview")
         for index in range(3):  # a few results, long and short
-            app.search_panel.query_one("#results").highlighted = index
+            app.draft_screen.search_panel.query_one("#results").highlighted = index
             await pilot.pause()
-            match = app.search_panel.matches[index]
+            match = app.draft_screen.search_panel.matches[index]
             whole = "".join(f"{match.entry.text}— {source_label(match)}".split())
             strips = app.screen._compositor.render_strips()
             region = preview.scrollable_content_region

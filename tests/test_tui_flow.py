@@ -53,8 +53,8 @@ async def type_text(app: ReplydraftApp, pilot, text: str) -> None:
 
 
 def next_steps_lines(app: ReplydraftApp) -> tuple[int, list[str]]:
-    span = next(s for s in app.spans if s.kind == "next_steps")
-    lines = app.editor.text.split("\n")
+    span = next(s for s in app.draft_screen.spans if s.kind == "next_steps")
+    lines = app.draft_screen.editor.text.split("\n")
     return span.first, lines[span.first : span.last + 1]
 
 
@@ -67,10 +67,10 @@ async def test_whole_flow(tmp_path: Path) -> None:
         # 1. type a title: the skeleton appears with no extra key
         await type_text(app, pilot, TITLE)
         await settle(app, pilot)
-        text = app.editor.text
+        text = app.draft_screen.editor.text
         assert f"《{TITLE}》" in text
         assert "建议的答复" in text.split("\n")[0]
-        kinds = [span.kind for span in app.spans]
+        kinds = [span.kind for span in app.draft_screen.spans]
         assert kinds[:3] == ["title", "salutation", "acknowledgement"]
         assert "next_steps" in kinds and kinds[-1] == "signature"
 
@@ -78,7 +78,7 @@ async def test_whole_flow(tmp_path: Path) -> None:
         await pilot.press("ctrl+f")
         await type_text(app, pilot, "科技金融")
         await settle(app, pilot, 2)
-        matches = app.search_panel.matches
+        matches = app.draft_screen.search_panel.matches
         assert matches, "no results for 科技金融"
         best = matches[0]
         assert best.spans and all(0 <= a < b <= len(best.entry.text) for a, b in best.spans)
@@ -86,8 +86,8 @@ async def test_whole_flow(tmp_path: Path) -> None:
 
         # 3. insert one into the next steps, right under its heading: renumbered to （一）
         first, before_lines = next_steps_lines(app)
-        app.editor.move_cursor((first, 0))
-        before = app.editor.text
+        app.draft_screen.editor.move_cursor((first, 0))
+        before = app.draft_screen.editor.text
         await pilot.press("down")  # from the box into the results
         assert app.focused is not None and app.focused.id == "results"
         await pilot.press("enter")
@@ -107,13 +107,13 @@ async def test_whole_flow(tmp_path: Path) -> None:
         assert after_lines[2].endswith(strip_ordinal_text(before_lines[1]))
 
         # 4. undo: one step restores the text before the insert
-        app.editor.focus()
+        app.draft_screen.editor.focus()
         await pilot.press("ctrl+z")
         await pilot.pause()
-        assert app.editor.text == before
+        assert app.draft_screen.editor.text == before
         await pilot.press("ctrl+y")
         await pilot.pause()
-        assert inserted in app.editor.text
+        assert inserted in app.draft_screen.editor.text
 
         # 5. save: the first ctrl+s asks for a path, defaulting under the current directory
         await pilot.press("ctrl+s")
@@ -121,13 +121,13 @@ async def test_whole_flow(tmp_path: Path) -> None:
         assert isinstance(app.screen, PathPrompt)
         await pilot.press("enter")
         await settle(app, pilot, 1)
-        saved = app.draft_path
+        saved = app.session.path
         assert saved is not None and saved.parent == tmp_path and saved.exists()
         draft = Draft.load(saved)
         assert draft.meta.title == TITLE
         reused = [p for part in draft.parts for p in part.paragraphs if p.text == inserted]
         assert reused and reused[0].source_id == best.entry.id
-        assert not app.has_unsaved()
+        assert not app.draft_screen.has_unsaved()
 
         # 6. export a docx through the dialog
         await pilot.press("ctrl+o")
@@ -142,7 +142,7 @@ async def test_whole_flow(tmp_path: Path) -> None:
         assert "加快人工智能产业发展" in body
 
         # quitting after saving does not ask, and removes the recovery file
-        recovery = app.autosaver.path
+        recovery = app.draft_screen.autosaver.path
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert app.return_code == 0
@@ -160,13 +160,13 @@ async def test_kill_mid_edit_then_recover(tmp_path: Path) -> None:
     async with first.run_test(size=SIZE) as pilot:
         await type_text(first, pilot, TITLE)
         await settle(first, pilot)
-        first.editor.focus()
-        first.editor.move_cursor(first.editor.document.end)
+        first.draft_screen.editor.focus()
+        first.draft_screen.editor.move_cursor(first.draft_screen.editor.document.end)
         await pilot.pause()
         await type_text(first, pilot, "半句话，还没写完")
         await pilot.pause(2.5)  # the autosave interval
-        typed = first.editor.text
-        recovery = first.autosaver.path
+        typed = first.draft_screen.editor.text
+        recovery = first.draft_screen.autosaver.path
         assert recovery.exists()
     # leaving run_test is not ctrl+q: the recovery file stays, as after a crash
     assert recovery.exists()
@@ -177,10 +177,10 @@ async def test_kill_mid_edit_then_recover(tmp_path: Path) -> None:
         assert isinstance(second.screen, RecoveryPrompt)
         await pilot.press("enter")  # "Recover" has the focus
         await settle(second, pilot, 1)
-        assert second.editor.text == typed
-        assert second.meta.title == TITLE
+        assert second.draft_screen.editor.text == typed
+        assert second.session.meta.title == TITLE
         assert not recovery.exists()  # taken over by the new session's own file
-        assert second.autosaver.path.exists()
+        assert second.draft_screen.autosaver.path.exists()
         # recovered text is not saved anywhere yet: quitting asks
         await pilot.press("ctrl+q")
         await pilot.pause()
@@ -196,10 +196,10 @@ async def test_form_edits_after_body_edits_keep_the_officer_text(tmp_path: Path)
         await type_text(app, pilot, TITLE)
         await settle(app, pilot)
         # the officer writes into the problems part
-        problems = next(s for s in app.spans if s.kind == "problems")
-        app.editor.focus()
-        app.editor.move_cursor((problems.first, 0))
-        app.editor.action_cursor_line_end()
+        problems = next(s for s in app.draft_screen.spans if s.kind == "problems")
+        app.draft_screen.editor.focus()
+        app.draft_screen.editor.move_cursor((problems.first, 0))
+        app.draft_screen.editor.action_cursor_line_end()
         await pilot.pause()
         await type_text(app, pilot, "这是我写的话。")
         await settle(app, pilot, 1)
@@ -208,7 +208,7 @@ async def test_form_edits_after_body_edits_keep_the_officer_text(tmp_path: Path)
         await pilot.pause()
         await type_text(app, pilot, "杜国强")
         await settle(app, pilot)
-        text = app.editor.text
+        text = app.draft_screen.editor.text
         assert "杜国强代表：" in text
         assert "这是我写的话。" in text
 
@@ -222,8 +222,8 @@ async def test_move_and_delete_paragraph_renumber(tmp_path: Path) -> None:
         if len(lines) < 3:
             pytest.skip("the skeleton has fewer than two next-step items")
         second_item = strip_ordinal_text(lines[2])
-        app.editor.focus()
-        app.editor.move_cursor((first + 2, 0))
+        app.draft_screen.editor.focus()
+        app.draft_screen.editor.move_cursor((first + 2, 0))
         await pilot.pause()
         await pilot.press("ctrl+up")
         # Full settle: the part spans come from the analysis debounced by 0.4 s, and one
@@ -244,13 +244,13 @@ async def test_checks_panel_jumps_to_the_problem(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await type_text(app, pilot, TITLE)
         await settle(app, pilot)
-        assert app.problems, "a fresh skeleton has placeholders to fill"
-        target = app.problems[-1].line
+        assert app.draft_screen.problems, "a fresh skeleton has placeholders to fill"
+        target = app.draft_screen.problems[-1].line
         await pilot.press("f4")
         await pilot.press("end", "enter")
         await pilot.pause()
-        assert app.focused is app.editor
-        assert app.editor.cursor_location[0] == target
+        assert app.focused is app.draft_screen.editor
+        assert app.draft_screen.editor.cursor_location[0] == target
 
 
 async def test_keymap_from_config_and_palette_and_help(home: Path, tmp_path: Path) -> None:
@@ -260,9 +260,9 @@ async def test_keymap_from_config_and_palette_and_help(home: Path, tmp_path: Pat
     app = make_app(offer_recovery=False, cwd=tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert app.meta.unit == "余姚市科学技术局"
+        assert app.session.meta.unit == "余姚市科学技术局"
         assert app.query_one("#unit", Input).value == "余姚市科学技术局"
-        app.editor.focus()
+        app.draft_screen.editor.focus()
         await pilot.press("f6")
         await pilot.pause()
         assert isinstance(app.screen, ExportDialog)
@@ -285,10 +285,10 @@ async def test_narrow_terminal_layout(tmp_path: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert app.screen.has_class("narrow")
-        assert app.editor.size.width >= 36
+        assert app.draft_screen.editor.size.width >= 36
         await pilot.press("f10")
         await pilot.pause()
-        wide = app.editor.size.width
+        wide = app.draft_screen.editor.size.width
         assert wide > 60  # the search panel folded away, the editor took its room
         await pilot.press("ctrl+f")  # searching brings it back
         await pilot.pause()

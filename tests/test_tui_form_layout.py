@@ -21,7 +21,7 @@ async def test_labels_show_whole_with_a_gap(tmp_path: Path, monkeypatch, size) -
     app = make_app(offer_recovery=False, cwd=tmp_path)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        rows = list(app.form.query(FormRow))
+        rows = list(app.draft_screen.form.query(FormRow))
         assert len(rows) >= 14
         for row in rows:
             label, field = row.children
@@ -29,7 +29,7 @@ async def test_labels_show_whole_with_a_gap(tmp_path: Path, monkeypatch, size) -
             assert label.region.width >= cell_len(text) + 2, text
             assert field.region.x >= label.region.x + cell_len(text) + 2, text
             assert field.region.width >= 10, text
-        hint = app.form.query_one(".hint", Label)
+        hint = app.draft_screen.form.query_one(".hint", Label)
         text = str(hint.render())
         assert hint.region.width >= cell_len(text), text
         # what the screen shows on the hint's row is the whole hint

@@ -36,13 +36,13 @@ async def test_outline_follows_form_edits(tmp_path: Path, monkeypatch) -> None:
         before = outline_rows(app)
         assert before[0].startswith("标题") and "待填" in before[0]
         assert before[1].startswith("称谓") and "待填" in before[1]
-        body = app.editor.text
+        body = app.draft_screen.editor.text
         await type_into(app, pilot, "number", "12")
         await type_into(app, pilot, "session", "市十八届人大二次会议")
         await type_into(app, pilot, "proposer", "杜国强")
-        assert app.editor.text != body  # the skeleton followed the form
+        assert app.draft_screen.editor.text != body  # the skeleton followed the form
         rows = outline_rows(app)
-        title_line, salutation = app.editor.text.split("\n")[:2]
+        title_line, salutation = app.draft_screen.editor.text.split("\n")[:2]
         assert rows[0].startswith("标题") and "待填" not in rows[0]
         assert title_line[:5] in rows[0]  # 对市十八届…
         assert rows[1].startswith("称谓") and "杜国强" in rows[1] and salutation[:3] in rows[1]

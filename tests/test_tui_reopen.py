@@ -33,9 +33,9 @@ async def test_reopened_draft_with_demands_is_not_unsaved(tmp_path: Path, monkey
         for _ in range(3):
             await pilot.pause(0.3)
             await app.workers.wait_for_complete()
-        assert len(app.meta.demands) == 3
-        assert not app.has_unsaved()
-        assert not app.dirty
+        assert len(app.session.meta.demands) == 3
+        assert not app.draft_screen.has_unsaved()
+        assert not app.session.dirty
 
 
 async def test_reopened_draft_without_a_date_stays_without_one(tmp_path: Path, monkeypatch) -> None:
@@ -66,8 +66,8 @@ async def test_reopened_draft_without_a_date_stays_without_one(tmp_path: Path, m
         date = app.query_one("#date", Input)
         assert date.value == ""
         assert dt.date.today().isoformat() in str(date.placeholder)  # a hint, not a value
-        assert app.meta.date is None
-        assert not app.dirty and not app.has_unsaved()
+        assert app.session.meta.date is None
+        assert not app.session.dirty and not app.draft_screen.has_unsaved()
         assert "未保存" not in str(app.query_one("#editor-title").render())
 
     fresh = make_app(offer_recovery=False, cwd=home)

@@ -2,7 +2,9 @@
 
 Each running UI owns one file in `locations.recovery_dir()`, written atomically, holding the
 editor text verbatim (so nothing typed is lost even if it does not map cleanly onto parts), the
-draft's metadata, and the draft file it belongs to. A clean exit removes the file; after a crash
+draft model it was last analysed into (parts, kinds, library sources: `Draft.to_dict`), the
+draft's metadata, and the draft file it belongs to. Files written before the model was kept
+(or whose model no longer loads) recover from the text alone. A clean exit removes the file; after a crash
 or `kill -9` the file stays, and the next start offers it (`orphans`).
 
 No Textual here.
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from replydraft.draft.model import Draft
 from replydraft.errors import ReplydraftError
 from replydraft.files import locations
 from replydraft.files.atomic import atomic_write_text
@@ -33,6 +36,19 @@ class Recovered:
     meta: dict[str, Any]
     draft_path: str | None
     saved_at: float
+    model: dict[str, Any] | None = None
+    """The draft model as `Draft.to_dict` wrote it, when the file holds one."""
+    file_sha256: str | None = None
+    """The SHA-256 of the draft file as the crashed UI last loaded or saved it."""
+
+    def draft(self) -> Draft | None:
+        """The autosaved draft model, or None when there is none or it does not load."""
+        if self.model is None:
+            return None
+        try:
+            return Draft.from_dict(self.model, self.path)
+        except ReplydraftError:
+            return None
 
     @property
     def title(self) -> str:
@@ -71,8 +87,16 @@ class Autosaver:
         stamp = time.strftime("%Y%m%d-%H%M%S")
         self.path = self.directory / f"draft-{stamp}-{os.getpid()}-{id(self):x}.yaml"
 
-    def save(self, text: str, meta: dict[str, Any], draft_path: str | None) -> None:
-        """Write the recovery file atomically (temp file + rename)."""
+    def save(
+        self,
+        text: str,
+        meta: dict[str, Any],
+        draft_path: str | None,
+        draft: dict[str, Any] | None = None,
+        file_sha256: str | None = None,
+    ) -> None:
+        """Write the recovery file atomically (temp file + rename); `draft` is the model as
+        `Draft.to_dict` gives it, `file_sha256` the draft file's hash as this UI knows it."""
         data = {
             "format": RECOVERY_FORMAT,
             "pid": os.getpid(),
@@ -82,6 +106,10 @@ class Autosaver:
             # One string per line: block scalars would drop trailing spaces, lines keep them.
             "lines": text.split("\n"),
         }
+        if draft is not None:
+            data["draft"] = draft
+        if file_sha256 is not None:
+            data["file_sha256"] = file_sha256
         atomic_write_text(self.path, dump_yaml(data))
 
     def discard(self) -> None:
@@ -107,6 +135,7 @@ def orphans(directory: Path | None = None) -> list[Recovered]:
         if isinstance(pid, int) and _pid_alive(pid):
             continue
         meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
+        model = data.get("draft") if isinstance(data.get("draft"), dict) else None
         found.append(
             Recovered(
                 path=path,
@@ -114,6 +143,8 @@ def orphans(directory: Path | None = None) -> list[Recovered]:
                 meta=meta,
                 draft_path=data.get("draft_path"),
                 saved_at=float(data.get("saved_at") or path.stat().st_mtime),
+                model=model,
+                file_sha256=sha if isinstance(sha := data.get("file_sha256"), str) else None,
             )
         )
     found.sort(key=lambda r: r.saved_at, reverse=True)

@@ -33,6 +33,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from replydraft.errors import ReplydraftError
+from replydraft.tui.messages import SearchFound, SearchRequest
 
 if TYPE_CHECKING:
     from replydraft.library.store import Library
@@ -100,15 +101,15 @@ class Searcher:
     (`MessagePump.post_message` is).
     """
 
-    def __init__(self, deliver: Callable[[tuple, list, str | None], None]) -> None:
+    def __init__(self, deliver: Callable[[SearchRequest, list, str | None], None]) -> None:
         self._deliver = deliver
         self._wake = threading.Condition()
-        self._request: tuple | None = None
+        self._request: tuple[Library, SearchRequest] | None = None
         self._closed = False
         self._thread: threading.Thread | None = None
 
-    def submit(self, library: Library, request: tuple) -> None:
-        """Queue `request` = (seq, query, section, suggested, top) against `library`."""
+    def submit(self, library: Library, request: SearchRequest) -> None:
+        """Queue `request` against `library` (replacing any request not started yet)."""
         with self._wake:
             self._request = (library, request)
             if self._thread is None:
@@ -132,12 +133,13 @@ class Searcher:
                     return
                 library, request = self._request
                 self._request = None
-            _seq, query, section, _suggested, top = request
             results: list[Match] = []
             error = None
-            if query:
+            if request.query:
                 try:
-                    results = library.search(query, top=top, section=section)
+                    results = library.search(
+                        request.query, top=request.top, section=request.section
+                    )
                 except ReplydraftError as exc:
                     error = exc.one_line()
             with self._wake:
@@ -187,15 +189,6 @@ class SearchPanel(Vertical):
             super().__init__()
             self.match = match
 
-    class _Found(Message):
-        """The search thread's answer to one request (posted from that thread)."""
-
-        def __init__(self, request: tuple, results: list[Match], error: str | None) -> None:
-            super().__init__()
-            self.request = request
-            self.results = results
-            self.error = error
-
     class ResultsShown(Message):
         """Results for `query` are on screen; `latency` is seconds since the keystroke."""
 
@@ -218,7 +211,7 @@ class SearchPanel(Vertical):
         """(query, perf_counter) of the last result list that reached the screen."""
         self._previewed: Match | None = None
         self._searcher = Searcher(
-            lambda request, results, error: self.post_message(self._Found(request, results, error))
+            lambda request, results, error: self.post_message(SearchFound(request, results, error))
         )
 
     def compose(self) -> ComposeResult:
@@ -267,19 +260,19 @@ class SearchPanel(Vertical):
         self._started[self._seq] = time.perf_counter()
         query = self.query_text.strip()
         if query:
-            request = (self._seq, query, None, False, self.top)
+            request = SearchRequest(self._seq, query, None, suggested=False, top=self.top)
         else:
             text, section = self.suggestion
-            request = (self._seq, text, section, True, self.top)
+            request = SearchRequest(self._seq, text, section, suggested=True, top=self.top)
         self._searcher.submit(self.library, request)
 
-    @on(_Found)
-    def _found(self, event: _Found) -> None:
+    @on(SearchFound)
+    def _found(self, event: SearchFound) -> None:
         event.stop()
-        seq, query, _section, suggested, _top = event.request
+        request = event.request
         if event.error:
             self.notify(f"搜索出错：{event.error}", severity="warning")
-        self._show(seq, query, event.results, suggested)
+        self._show(request.seq, request.query, event.results, request.suggested)
 
     def _show(self, seq: int, query: str, results: list[Match], suggested: bool) -> None:
         started = self._started.pop(seq, None)

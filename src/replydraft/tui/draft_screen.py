@@ -1,0 +1,496 @@
+"""The draft screen: form, editor with outline, live search, checks; their handlers.
+
+The session (`draft.session.DraftSession`) holds the state; this screen shows it and applies
+what widgets and workers post. Heavy work (loading the library, rendering the skeleton,
+analysing the text) runs in thread workers (`tui.workers`) that post dataclass messages
+(`tui.messages`) back to this screen; a message that arrives after the screen is gone is
+dropped, so no handler checks for its widgets. File work (save, export, autosave, recovery,
+quit) is in `tui.file_actions`.
+
+The editor's text is the truth for the body; the form is the truth for the metadata. The draft
+model is derived from both whenever something needs it (`compose.follow`). Offsets are characters.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import gc
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Static, TextArea
+
+from replydraft.anatomy import PART_LABELS
+from replydraft.compose import follow
+from replydraft.draft.model import Draft, ProposalMeta
+from replydraft.draft.session import DraftSession
+from replydraft.errors import ReplydraftError
+from replydraft.tui import workers
+from replydraft.tui.file_actions import FileActions
+from replydraft.tui.messages import (
+    Analysed,
+    AnalyseFailed,
+    JumpToLine,
+    LibraryLoaded,
+    SkeletonBuilt,
+    SkeletonFailed,
+)
+from replydraft.tui.widgets.checks_panel import ChecksPanel
+from replydraft.tui.widgets.draft_editor import DraftEditor
+from replydraft.tui.widgets.outline import Outline
+from replydraft.tui.widgets.proposal_form import ProposalForm
+from replydraft.tui.widgets.search_panel import SearchPanel
+
+if TYPE_CHECKING:
+    from replydraft.draft.checks import Problem
+    from replydraft.library.store import Library
+    from replydraft.matching import Match
+    from replydraft.tui.app import ReplydraftApp
+
+NARROW_WIDTH = 110
+"""Below this many columns the side panels shrink; below 90 the search panel starts hidden."""
+
+
+@dataclass(frozen=True)
+class Delays:
+    """Seconds the screen waits before acting; tests set the debounces to zero."""
+
+    skeleton: float = 0.25
+    """Debounce between a form edit and re-rendering the skeleton."""
+    analyse: float = 0.4
+    """Debounce between an edit and refreshing the outline and checks."""
+    autosave: float = 2.0
+    """How often unsaved typing is written to the recovery file (0: after every analysis)."""
+
+
+class DraftScreen(Screen[None]):
+    """Draft a reply: fill the form, watch the skeleton, pull in matched paragraphs."""
+
+    DEFAULT_CSS = """
+    DraftScreen #main { height: 1fr; }
+    DraftScreen #left { width: 30; border-right: solid $primary-muted; }
+    DraftScreen #centre { width: 1fr; }
+    DraftScreen #right { width: 42; border-left: solid $primary-muted; }
+    DraftScreen #editor-title { height: 1; background: $boost; color: $text-muted; padding: 0 1; }
+    DraftScreen #editor-title.editing { background: $primary-muted; color: $text; }
+    DraftScreen.narrow #left { width: 26; }
+    DraftScreen.narrow #right { width: 34; }
+    DraftScreen.hide-left #left { display: none; }
+    DraftScreen.hide-right #right { display: none; }
+    """
+    """The screen's class names fold the side panels: narrow, hide-left, hide-right."""
+
+    app: ReplydraftApp  # type: ignore[assignment]
+
+    def __init__(
+        self,
+        session: DraftSession,
+        *,
+        cwd: Path,
+        delays: Delays = Delays(),
+        offer_recovery: bool = True,
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self.cwd = cwd
+        self.delays = delays
+        self.offer_recovery = offer_recovery
+        self.files = FileActions(self)
+        self.reused = follow.Reused()
+        self.spans: list[follow.PartSpan] = []
+        self.problems: list[Problem] = []
+        self.form_problem = ""
+        """Why the skeleton could not follow the form just now (shown above the editor)."""
+        self._debouncers: dict[str, Timer] = {}
+        self._due: set[str] = set()
+        self._skeleton_seq = 0
+        self._analyse_seq = 0
+        self._full_meta: tuple[ProposalMeta, ProposalMeta] | None = None
+        self._auto_hid = False
+
+    # --- layout -------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="main"):
+            with Vertical(id="left"):
+                yield ProposalForm(self.session.meta, id="form")
+                yield Outline(id="outline")
+            with Vertical(id="centre"):
+                yield Static("草稿", id="editor-title")
+                yield DraftEditor(self.session.initial_text, id="editor")
+                yield ChecksPanel(id="checks")
+            with Vertical(id="right"):
+                yield SearchPanel(id="search")
+        yield Footer()
+
+    @property
+    def editor(self) -> DraftEditor:
+        return self.query_one("#editor", DraftEditor)
+
+    @property
+    def form(self) -> ProposalForm:
+        return self.query_one("#form", ProposalForm)
+
+    @property
+    def search_panel(self) -> SearchPanel:
+        return self.query_one("#search", SearchPanel)
+
+    @property
+    def config(self) -> Any:
+        return self.app.config
+
+    @property
+    def autosaver(self):
+        return self.files.autosaver
+
+    def on_mount(self) -> None:
+        self.query_one("#outline", Outline).border_title = "大纲"
+        self.query_one("#checks", ChecksPanel).border_title = "检查"
+        self.form.border_title = "建议/提案"
+        self.update_title()
+        self._apply_width(self.app.size.width)
+        self.form.focus_title()
+        if self.delays.autosave > 0:
+            self.set_interval(self.delays.autosave, self.files.autosave)
+        if self.app.library is None:
+            self._load_library()
+        else:
+            self._use_library(self.app.library)
+        if self.session.initial_text:
+            self._schedule_analyse()
+        if self.offer_recovery:
+            self.files.offer_recovery()
+
+    @on(events.DescendantFocus)
+    @on(events.DescendantBlur)
+    def _focus_moved(self, event: events.DescendantFocus | events.DescendantBlur) -> None:
+        """Mark the editor's focus on its title bar (the editor has no border: see DraftEditor)."""
+        editing = self.focused is not None and self.focused.id == "editor"
+        self.query_one("#editor-title", Static).set_class(editing, "editing")
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._apply_width(event.size.width)
+
+    def _apply_width(self, width: int) -> None:
+        self.set_class(width < NARROW_WIDTH, "narrow")
+        if width < 90 and not self._auto_hid:
+            self._auto_hid = True
+            self.add_class("hide-right")
+
+    # --- library ------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="library")
+    def _load_library(self) -> None:
+        self.post_message(workers.load_library(self.app.library_path))
+
+    @on(LibraryLoaded)
+    def _library_loaded(self, message: LibraryLoaded) -> None:
+        if message.warning:
+            self.notify(message.warning, severity="error", timeout=10)
+        self._use_library(message.library)
+
+    def _use_library(self, library: Library) -> None:
+        self.app.library = library
+        # A large library is millions of long-lived objects: every full garbage collection
+        # walked them all (40-70 ms at 10,000 paragraphs), which showed as stalls while
+        # typing. Collect once now and move them out of the collector's sight.
+        gc.collect()
+        gc.freeze()
+        self.app.library_loaded()
+        self.search_panel.set_library(library)
+        self._update_suggestion()
+        if self.editor_untouched() and self.session.meta.title:
+            self._schedule_skeleton()
+
+    # --- form -> skeleton ---------------------------------------------------------------
+
+    @on(ProposalForm.Changed)
+    def _form_changed(self, event: ProposalForm.Changed) -> None:
+        meta = self.form.meta(self.session.meta)
+        if meta == self.session.meta:
+            return
+        self.session.meta = meta
+        self.session.edited()
+        self.files.autosave_pending = True
+        self.update_title()
+        self._update_suggestion()
+        self._schedule_skeleton()
+
+    def _debounce(self, name: str, delay: float, callback: Callable[[], None]) -> None:
+        """Run `callback` `delay` seconds after the last call for `name`; with no delay, once
+        after the messages already queued (a burst of keys still costs one run)."""
+        timer = self._debouncers.pop(name, None)
+        if timer is not None:
+            timer.stop()
+        if delay > 0:
+            self._debouncers[name] = self.set_timer(delay, callback)
+        elif name not in self._due:
+            self._due.add(name)
+
+            def run() -> None:
+                self._due.discard(name)
+                callback()
+
+            self.call_later(run)
+
+    def _schedule_skeleton(self) -> None:
+        self._debounce("skeleton", self.delays.skeleton, self.render_skeleton)
+
+    def editor_untouched(self) -> bool:
+        """True while the editor still shows the last skeleton (or nothing)."""
+        text = self.editor.text
+        return not text.strip() or text == self.session.last_skeleton
+
+    def render_skeleton(self) -> None:
+        """Start building the skeleton for the form as it is now."""
+        if not self.session.meta.title.strip():
+            return
+        self._skeleton_seq += 1
+        self._build_skeleton(self._skeleton_seq, self.session.meta, self.app.library)
+
+    @work(thread=True, exclusive=True, group="skeleton")
+    def _build_skeleton(self, seq: int, meta: ProposalMeta, library: Library | None) -> None:
+        self.post_message(workers.build_skeleton(seq, meta, library, self.config))
+
+    @on(SkeletonFailed)
+    def _skeleton_failed(self, message: SkeletonFailed) -> None:
+        self.form_problem = message.problem
+        self.update_title()
+
+    @on(SkeletonBuilt)
+    def _skeleton_ready(self, message: SkeletonBuilt) -> None:
+        if message.seq != self._skeleton_seq:
+            return
+        session, skeleton = self.session, message.skeleton
+        self.form_problem = ""
+        current = self.editor.text
+        previous = self.reused.previous(follow.with_meta(session.draft, session.rendered_meta))
+        followed, draft = follow.follow_form(
+            current, session.last_skeleton, skeleton, previous, self.config
+        )
+        wholesale = draft is skeleton
+        session.draft = draft
+        session.rendered_meta = skeleton.meta
+        if followed != current:
+            self.editor.set_text_undoable(followed)
+        session.last_skeleton = self.editor.text if wholesale else None
+
+    # --- editor -> outline, checks, suggestions -----------------------------------------
+
+    @on(TextArea.Changed, "#editor")
+    def _editor_changed(self, event: TextArea.Changed) -> None:
+        self.files.autosave_pending = True
+        self.session.edited()
+        self.update_title()
+        self._schedule_analyse()
+
+    def _schedule_analyse(self) -> None:
+        self._debounce("analyse", self.delays.analyse, self.analyse_now)
+
+    def analyse_now(self) -> None:
+        """Refresh outline and checks from the editor's text (debounced caller)."""
+        self._analyse_seq += 1
+        self._analyse(self._analyse_seq, self.editor.text, self.previous_draft())
+
+    @work(thread=True, exclusive=True, group="analyse")
+    def _analyse(self, seq: int, text: str, previous: Draft) -> None:
+        self.post_message(workers.analyse(seq, text, previous))
+
+    @on(AnalyseFailed)
+    def _analyse_failed(self, message: AnalyseFailed) -> None:
+        self.notify(f"草稿分析出错：{message.error}", severity="warning")
+
+    @on(Analysed)
+    def _analysed(self, message: Analysed) -> None:
+        if message.seq != self._analyse_seq:
+            return
+        self.session.draft = message.draft  # carries the sources of inserted paragraphs now
+        self.reused.paragraphs.clear()
+        self.spans = message.spans
+        self.problems = message.problems
+        self.editor.part_kinds = [span.kind for span in message.spans]
+        outline = self.query_one("#outline", Outline)
+        outline.show(message.spans, message.text.split("\n"))
+        outline.mark(self.editor.cursor_location[0])
+        self.query_one("#checks", ChecksPanel).show(message.problems)
+        self._update_suggestion()
+        if self.delays.autosave <= 0:
+            self.files.autosave()
+
+    @on(TextArea.SelectionChanged, "#editor")
+    def _cursor_moved(self, event: TextArea.SelectionChanged) -> None:
+        self.query_one("#outline", Outline).mark(event.selection.end[0])
+        self._update_suggestion()
+
+    def part_at(self, row: int) -> follow.PartSpan | None:
+        """The part holding editor row `row` (a blank row belongs to the part above)."""
+        found = None
+        for span in self.spans:
+            if span.first <= row:
+                found = span
+        return found
+
+    def _update_suggestion(self) -> None:
+        from replydraft.matching import SECTIONS
+
+        span = self.part_at(self.editor.cursor_location[0])
+        kind = span.kind if span else "next_steps"
+        if kind in follow.FRAME_PARTS:
+            kind = "next_steps"  # the title or signature has no paragraphs to suggest
+        section = kind if kind in SECTIONS else None
+        meta = self.full_meta()
+        query = " ".join([meta.title, *meta.demands]).strip()
+        self.search_panel.set_suggestion(query, section)
+
+    @on(JumpToLine)
+    def _jump(self, event: JumpToLine) -> None:
+        self.editor.go_to_line(event.line)
+
+    # --- insert ------------------------------------------------------------------------
+
+    @on(SearchPanel.InsertRequested)
+    def _insert_requested(self, event: SearchPanel.InsertRequested) -> None:
+        self.insert_match(event.match)
+
+    def insert_match(self, match: Match) -> int:
+        """Insert a library paragraph into the cursor's part (or the part it belongs to).
+
+        It is prepared as the skeleton prepares reused paragraphs (`skeleton.reuse_text`):
+        full-width punctuation, `【待核】` after stale figures. Returns the editor row it landed on.
+        """
+        from replydraft.compose.skeleton import reuse_text
+
+        entry = match.entry
+        text = reuse_text(entry, self._draft_year())
+        row = self._insert_row(entry.section if entry.kind == "measure" else entry.kind)
+        landed = self.editor.insert_paragraph(text, row)
+        self.reused.add(self.editor.document.get_line(landed), entry.id, entry.source.year)
+        span = self.part_at(landed)
+        where = PART_LABELS.get(span.kind, span.kind) if span else "草稿"
+        self.notify(f"已插入到「{where}」第 {landed + 1} 行", timeout=3)
+        self.analyse_now()
+        return landed
+
+    def insert_highlighted(self) -> None:
+        match = self.search_panel.highlighted_match()
+        if match is not None:
+            self.insert_match(match)
+
+    def _insert_row(self, section: str) -> int:
+        """The cursor's row, unless the cursor is in a form part: then the end of the part
+        the paragraph belongs to (its library section), else of 下步举措."""
+        row = self.editor.cursor_location[0]
+        span = self.part_at(row)
+        if span is not None and span.kind not in follow.FRAME_PARTS:
+            return row
+        for kind in (section, "next_steps"):
+            for candidate in self.spans:
+                if candidate.kind == kind:
+                    return candidate.last
+        return row
+
+    def _draft_year(self) -> int:
+        match = re.match(r"(\d{4})", self.session.meta.date or "")
+        return int(match.group(1)) if match else _dt.date.today().year
+
+    # --- draft model ------------------------------------------------------------------------
+
+    def full_meta(self) -> ProposalMeta:
+        """The form's metadata with the config's defaults and inferred kind/demands filled in
+        (the form's own values while a field is half-typed, e.g. a date)."""
+        meta = self.session.meta
+        if self._full_meta is not None and self._full_meta[0] is meta:
+            return self._full_meta[1]
+        from replydraft.compose.skeleton import complete_meta
+
+        try:
+            full = complete_meta(meta, self.config)
+        except ReplydraftError:
+            full = meta
+        self._full_meta = (meta, full)
+        return full
+
+    def previous_draft(self) -> Draft:
+        """The last analysed draft with the form's metadata and the paragraphs inserted since."""
+        return self.reused.previous(follow.with_meta(self.session.draft, self.full_meta()))
+
+    def current_draft(self) -> Draft:
+        """The draft as it stands: form metadata plus the editor's text parsed into parts."""
+        return follow.parse(self.editor.text, self.previous_draft())
+
+    def has_unsaved(self) -> bool:
+        """True when quitting now would lose something (see `DraftSession.really_saved`)."""
+        return not self.session.really_saved(self.editor.text)
+
+    def update_title(self) -> None:
+        session = self.session
+        self.app.sub_title = str(session.path) if session.path else "（未保存的新草稿）"
+        line = Text("草稿 ", style="bold")
+        line.append(session.meta.title or "")
+        if session.dirty:
+            line.append("  ●未保存", style="yellow")
+        if self.form_problem:
+            line.append(f"  {self.form_problem}", style="red")
+        self.query_one("#editor-title", Static).update(line)
+
+    def load_recovered(
+        self, text: str, draft: Draft, path: Path | None, file_sha256: str | None = None
+    ) -> None:
+        """Show an autosaved draft: `text` verbatim; `draft` (its model) keeps kinds and
+        sources (a model of no parts: the text is read afresh)."""
+        self.session.recovered(draft, path, file_sha256)
+        self.form.load(draft.meta)
+        self.editor.load_text(text)
+        self.session.draft = follow.parse(text, draft)
+        self.update_title()
+        self.analyse_now()
+        self.editor.focus()
+
+    # --- actions (the app's bindings land here) -----------------------------------------
+
+    def action_save(self) -> None:
+        self.files.save()
+
+    def action_save_as(self) -> None:
+        self.files.save_as()
+
+    def action_export(self) -> None:
+        self.files.export()
+
+    def action_focus_search(self) -> None:
+        self.remove_class("hide-right")
+        self.search_panel.focus_query()
+
+    def action_focus_form(self) -> None:
+        self.remove_class("hide-left")
+        self.form.focus_title()
+
+    def action_focus_editor(self) -> None:
+        self.editor.focus()
+
+    def action_focus_checks(self) -> None:
+        self.remove_class("hide-right")
+        self.query_one("#checks", ChecksPanel).focus()
+
+    def action_focus_outline(self) -> None:
+        self.remove_class("hide-left")
+        self.query_one("#outline", Outline).focus()
+
+    def action_toggle_left(self) -> None:
+        self.toggle_class("hide-left")
+
+    def action_toggle_right(self) -> None:
+        self.toggle_class("hide-right")
+
+    def action_renumber(self) -> None:
+        self.editor.action_renumber()
