@@ -180,7 +180,12 @@ def test_default_library_has_every_seed_with_its_source(
         == "关于加大民营企业科技创新扶持力度的建议"
     )
     assert {e.kind for e in library.entries} == {
-        "measure", "thanks", "handling", "closing", "acknowledgement", "contact"
+        "measure",
+        "thanks",
+        "handling",
+        "closing",
+        "acknowledgement",
+        "contact",
     }
     assert len({e.id for e in library.entries}) == len(library.entries)
     # Cached on disk under the default key, so the next process starts fast.

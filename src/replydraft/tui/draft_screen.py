@@ -31,6 +31,7 @@ from textual.widgets import Footer, Header, Static, TextArea
 
 from replydraft.anatomy import PART_LABELS
 from replydraft.compose import follow
+from replydraft.compose.voice import Voice, resolve_voice
 from replydraft.draft.model import Draft, ProposalMeta
 from replydraft.draft.session import DraftSession
 from replydraft.errors import ReplydraftError
@@ -123,7 +124,7 @@ class DraftScreen(Screen[None]):
         yield Header()
         with Horizontal(id="main"):
             with Vertical(id="left"):
-                yield ProposalForm(self.session.meta, id="form")
+                yield ProposalForm(self.session.meta, voice_of=self._voice_of, id="form")
                 yield Outline(id="outline")
             with Vertical(id="centre"):
                 yield Static("草稿", id="editor-title")
@@ -148,6 +149,11 @@ class DraftScreen(Screen[None]):
     @property
     def config(self) -> Any:
         return self.app.config
+
+    def _voice_of(self, unit: str | None) -> Voice:
+        """The voice derived from `unit` with the officer's table rows (config `voice`)."""
+        config = self.config
+        return resolve_voice(unit, overrides=(config.voice if config is not None else None) or None)
 
     @property
     def autosaver(self):
@@ -366,12 +372,17 @@ class DraftScreen(Screen[None]):
         """Insert a library paragraph into the cursor's part (or the part it belongs to).
 
         It is prepared as the skeleton prepares reused paragraphs (`skeleton.reuse_text`):
-        full-width punctuation, `【待核】` after stale figures. Returns the editor row it landed on.
+        full-width punctuation, `【待核】` after stale figures and, in a paragraph from another
+        unit, after its places, self-references, people and dates. Returns the editor row it
+        landed on.
         """
-        from replydraft.compose.skeleton import reuse_text
+        from replydraft.compose.skeleton import meta_voice, reuse_text
 
         entry = match.entry
-        text = reuse_text(entry, self._draft_year())
+        config = self.config
+        voice = meta_voice(self.full_meta(), config)
+        former = tuple(config.former_units) if config is not None else ()
+        text = reuse_text(entry, self._draft_year(), voice, former)
         row = self._insert_row(entry.section if entry.kind == "measure" else entry.kind)
         landed = self.editor.insert_paragraph(text, row)
         self.reused.add(self.editor.document.get_line(landed), entry.id, entry.source.year)

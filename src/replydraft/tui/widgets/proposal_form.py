@@ -7,12 +7,14 @@ plus 2 cells), so the whole form fits beside the editor at 36 rows. Any edit pos
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import Input, Label, Select, TextArea
 
+from replydraft.compose.voice import Voice, resolve_voice
 from replydraft.draft.model import ProposalMeta
 
 KIND_CHOICES = [("建议", "suggestion"), ("提案", "proposal"), ("议案", "motion")]
@@ -33,6 +35,18 @@ TEXT_FIELDS: list[tuple[str, str, str]] = [
     ("phone", "电话", ""),
 ]
 """(field, label, placeholder) of the one-line inputs, in form order (selects go between)."""
+
+VOICE_TEXT_FIELDS: list[tuple[str, str, str]] = [
+    ("level_ref", "地方自称", ""),
+    ("unit_ref", "单位自称", ""),
+    ("work_phrase", "工作名称", ""),
+]
+"""The unit's voice, below the proposal text (rarely changed): left empty, each is derived
+from the unit's name, and the input's placeholder shows the derived value
+(`由单位名称推得：我县`), so the officer sees what the reply will say and overrides it by typing."""
+
+VOICE_FIELDS = tuple(name for name, _label, _hint in VOICE_TEXT_FIELDS)
+ALL_TEXT_FIELDS = TEXT_FIELDS + VOICE_TEXT_FIELDS
 
 SELECTS_BEFORE = {
     "number": ("kind", "类型", KIND_CHOICES, "suggestion", False),
@@ -76,9 +90,24 @@ class ProposalForm(VerticalScroll):
             self.form = form
             self.field = field
 
-    def __init__(self, meta: ProposalMeta, **kwargs) -> None:
+    def __init__(
+        self,
+        meta: ProposalMeta,
+        voice_of: Callable[[str | None], Voice] | None = None,
+        **kwargs,
+    ) -> None:
         super().__init__(**kwargs)
         self._initial = meta
+        self._voice_of = voice_of or (lambda unit: resolve_voice(unit))
+
+    def _voice_hint(self, unit: str | None, name: str) -> str:
+        derived = getattr(self._voice_of(unit), name)
+        return f"由单位名称推得：{derived}" if derived else "由单位名称推得"
+
+    def _refresh_voice_hints(self) -> None:
+        unit = self.query_one("#unit", Input).value.strip() or None
+        for name in VOICE_FIELDS:
+            self.query_one(f"#{name}", Input).placeholder = self._voice_hint(unit, name)
 
     def compose(self) -> ComposeResult:
         meta = self._initial
@@ -111,6 +140,16 @@ class ProposalForm(VerticalScroll):
         area = TextArea(meta.proposal_text or "", soft_wrap=True, id="proposal_text")
         area.language = None
         yield area
+        yield Label("单位的语气（留空则由单位名称推得）：", classes="hint")
+        for name, label, _placeholder in VOICE_TEXT_FIELDS:
+            with FormRow():
+                yield Label(label)
+                yield Input(
+                    self._value(meta, name),
+                    placeholder=self._voice_hint(meta.unit, name),
+                    compact=True,
+                    id=name,
+                )
 
     @staticmethod
     def _value(meta: ProposalMeta, name: str) -> str:
@@ -123,6 +162,8 @@ class ProposalForm(VerticalScroll):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
+        if event.input.id == "unit":
+            self._refresh_voice_hints()
         self.post_message(self.Changed(self, event.input.id or ""))
 
     def on_select_changed(self, event: Select.Changed) -> None:
@@ -136,7 +177,7 @@ class ProposalForm(VerticalScroll):
     def meta(self, base: ProposalMeta | None = None) -> ProposalMeta:
         """The metadata as the form shows it (fields the form lacks come from `base`)."""
         values: dict[str, object] = {}
-        for name, _label, _ in TEXT_FIELDS:
+        for name, _label, _ in ALL_TEXT_FIELDS:
             text = self.query_one(f"#{name}", Input).value.strip()
             if name == "co_proposers":
                 values[name] = _split_names(text)
@@ -164,13 +205,14 @@ class ProposalForm(VerticalScroll):
     def load(self, meta: ProposalMeta) -> None:
         """Show `meta` in the form without posting change messages."""
         with self.prevent(Input.Changed, Select.Changed, TextArea.Changed, self.Changed):
-            for name, _label, _ in TEXT_FIELDS:
+            for name, _label, _ in ALL_TEXT_FIELDS:
                 self.query_one(f"#{name}", Input).value = self._value(meta, name)
             self.query_one("#kind", Select).value = meta.kind or "suggestion"
             self.query_one("#role", Select).value = meta.role or "reply"
             category = self.query_one("#category", Select)
             category.value = meta.category if meta.category in ("A", "B", "C", "D") else Select.NULL
             self.query_one("#proposal_text", TextArea).load_text(meta.proposal_text or "")
+        self._refresh_voice_hints()
 
     def focus_title(self) -> None:
         self.query_one("#title", Input).focus()
