@@ -28,7 +28,9 @@ from replydraft.parsing.parts import (
 from replydraft.parsing.records import labelled_title, restructure
 from replydraft.parsing.reply import Part, Reply
 
-_CO_OPINION_WORDS = ("协办意见", "協辦意見", "协办情况", "协办", "会办意见")
+_CO_OPINION_WORDS = ("协办意见", "協辦意見", "协办情况", "协办", "会办意见", "會辦意見", "会办")
+_UNIT_OPINION_WORDS = ("办理意见", "辦理意見", "意见的函", "意見的函")
+"""`…第9号建议办理意见的函` addressed to a unit: a co-handler's opinion to the lead unit."""
 _PREPARE_WINDOW = 40
 _HANDED_OVER = re.compile(r"如下\s*[:：]?\s*$")
 
@@ -81,6 +83,11 @@ def parse_reply(text: str) -> Reply:
         reply.session = title_mod.body_session(ack_zone)
     if reply.session is None:
         reply.session = document.meta.get("会议届次")
+    if reply.session is None or title_mod.damaged_session(reply.session):
+        # a record page's own heading (`…第四次会议第21号建议公示公告`) states it whole
+        stated = _stated_session(header)
+        if stated[0] is not None and reply.number in (None, stated[1]):
+            reply.session, reply.number = stated
     if reply.number is None and title:
         reply.number = title_mod.title_number(title)
     if reply.number is None:
@@ -93,12 +100,15 @@ def parse_reply(text: str) -> Reply:
     after_quote = quoted[1] if quoted else ""
     if quoted is None and title:
         quoted = title_mod.quoted_title(title)
-    if quoted:
+    labelled = labelled_title(header)
+    if labelled:
+        reply.proposal_title = labelled
+    elif quoted:
         reply.proposal_title = quoted[0].strip()
     else:
         reply.proposal_title = title_mod.unquoted_title(ack_zone)
     if reply.proposal_title is None:
-        reply.proposal_title = labelled_title(header) or document.meta.get("建议提案标题")
+        reply.proposal_title = document.meta.get("建议提案标题")
 
     # Addressee and proposers.
     salutation_line = lines[found.salutation] if found.salutation is not None else None
@@ -118,7 +128,8 @@ def parse_reply(text: str) -> Reply:
         )
 
     co = title and any(w in title for w in _CO_OPINION_WORDS)
-    if co or (who.unit_addressee and "协办" in opening_text):
+    unit_opinion = title and any(w in title for w in _UNIT_OPINION_WORDS)
+    if co or (who.unit_addressee and ("协办" in opening_text or unit_opinion)):
         reply.doc_type = "co_opinion"
 
     # Signature: unit, date, contacts; header: category, doc number, disclosure.
@@ -141,6 +152,15 @@ def parse_reply(text: str) -> Reply:
     reply.parts = _parts(lines, found)
     reply.measures = extract_measures([(found.kinds[i], lines[i]) for i in found.body])
     return reply
+
+
+def _stated_session(header: list[str]) -> tuple[str | None, int | None]:
+    """Session and number from a header line that states both whole (a record's heading)."""
+    for line in header:
+        session, number = title_mod.title_session_number(line)
+        if session and not title_mod.damaged_session(session):
+            return session, number
+    return None, None
 
 
 def _best_title(titles: list[str]) -> str | None:
@@ -208,9 +228,12 @@ def parse_reply_file(path: str | os.PathLike[str]) -> Reply:
 
 
 def looks_like_reply(reply: Reply) -> bool:
-    """A reply has a title, a salutation, or an acknowledgement naming the proposal."""
+    """A reply has a title, a salutation, an acknowledgement naming the proposal, or is a
+    record page holding the suggestion's text and the reply's measures."""
     if reply.title or reply.salutation:
         return True
+    if reply.proposal_text is not None and reply.measures:
+        return True  # a record page: the suggestion's text, then the reply's
     return any(part.kind == "acknowledgement" for part in reply.parts) and (
         reply.proposal_title is not None or reply.proposal_kind is not None
     )
