@@ -179,14 +179,17 @@ def _receipt_clause(text: str) -> str:
 
 
 def _parts(lines: list[str], found: Layout) -> list[Part]:
-    """Parts in document order; runs of one kind are merged, the opening split into clauses."""
-    parts: list[Part] = []
+    """Parts in document order; runs of one kind are merged, the opening split into clauses.
+
+    Pieces are collected and joined once per part, so a page of many paragraphs of one kind
+    stays linear (no string grown by repeated concatenation)."""
+    runs: list[tuple[str, list[str]]] = []
 
     def add(kind: str, text: str, joiner: str = "\n") -> None:
-        if parts and parts[-1].kind == kind:
-            parts[-1].text += joiner + text
+        if runs and runs[-1][0] == kind:
+            runs[-1][1].extend((joiner, text))
         else:
-            parts.append(Part(kind, text))
+            runs.append((kind, [text]))
 
     opening = set(found.opening)
     continued = {group[-1] for group in found.titles if len(group) > 1}
@@ -198,10 +201,10 @@ def _parts(lines: list[str], found: Layout) -> list[Part]:
             for clause_kind, clause in split_opening(line):
                 add(clause_kind, clause, "")
         elif i in continued:
-            parts[-1].text += line
+            runs[-1][1].append(line)
         else:
-            parts.append(Part(kind, line)) if kind == "title" else add(kind, line)
-    return parts
+            runs.append((kind, [line])) if kind == "title" else add(kind, line)
+    return [Part(kind, "".join(pieces)) for kind, pieces in runs]
 
 
 def read_reply(path: str | os.PathLike[str]) -> tuple[Reply, str]:
