@@ -19,7 +19,7 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 FLOORS = {
     # corpus: (lowest field accuracy, highest junk share, lowest recall, most replies refused)
     "corpus": (0.95, 0.0, 1.0, 0),
-    "corpus2": (0.97, 0.0, 0.93, 0),
+    "corpus2": (0.97, 0.0, 0.95, 0),
 }
 
 

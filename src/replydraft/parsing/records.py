@@ -73,6 +73,8 @@ class Restructured:
     proposal_text: str | None = None
     reply_field: bool = False
     """The page is a record whose reply field held text: it is a reply, titled or not."""
+    header_count: int = 0
+    """How many of `lines` are the record's label lines (a header, never the reply's body)."""
 
 
 def _label(line: str) -> str | None:
@@ -142,4 +144,6 @@ def restructure(lines: list[str]) -> Restructured:
     if not reply:
         # the reply follows the record as an ordinary letter (`办理情况` then title, salutation…)
         return Restructured([*header], "\n".join(proposal) or None)
-    return Restructured([*header, *reply], "\n".join(proposal) or None, reply_field=True)
+    return Restructured(
+        [*header, *reply], "\n".join(proposal) or None, reply_field=True, header_count=len(header)
+    )

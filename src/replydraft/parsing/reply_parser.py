@@ -16,7 +16,7 @@ from replydraft.parsing import salutation as people_mod
 from replydraft.parsing import signature as sig
 from replydraft.parsing import title as title_mod
 from replydraft.parsing.cleaning import clean_document
-from replydraft.parsing.markers import split_glued_salutation
+from replydraft.parsing.markers import closing_tail_at, split_glued_salutation
 from replydraft.parsing.measures import extract_measures
 from replydraft.parsing.parts import (
     Layout,
@@ -56,7 +56,11 @@ def parse_reply(text: str) -> Reply:
     document = clean_document(text)
     record = restructure(document.lines)
     lines = _prepare(record.lines)
-    found = layout(lines)
+    found = layout(lines, record.header_count)
+    split = _split_closings(lines, found)
+    if split is not None:
+        lines = split
+        found = layout(lines, record.header_count)
     reply = Reply()
     reply.proposal_text = record.proposal_text
 
@@ -152,6 +156,25 @@ def parse_reply(text: str) -> Reply:
     reply.parts = _parts(lines, found)
     reply.measures = extract_measures([(found.kinds[i], lines[i]) for i in found.body])
     return reply
+
+
+def _split_closings(lines: list[str], found: Layout) -> list[str] | None:
+    """The lines with each closing paragraph that opens with content (`下步，我局将…。希望你能
+    理解…`) cut in two, so the content is read as body; None when there is none."""
+    cuts = {}
+    for i in found.closing:
+        at = closing_tail_at(lines[i])
+        if at:
+            cuts[i] = at
+    if not cuts:
+        return None
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if i in cuts:
+            out.extend((line[: cuts[i]].strip(), line[cuts[i] :].strip()))
+        else:
+            out.append(line)
+    return out
 
 
 def _stated_session(header: list[str]) -> tuple[str | None, int | None]:
