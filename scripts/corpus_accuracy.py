@@ -3,6 +3,7 @@
 
 Usage: python scripts/corpus_accuracy.py ../shared/corpus [--speed] [--half dev|held]
        python scripts/corpus_accuracy.py tests/data/replies   (the invented test set)
+       python scripts/corpus_accuracy.py tests/data/generalise   (invented held-out forms, labelled)
 
 Reads `manifest.yaml` in the corpus folder (a list of {file, <field>: expected, …}), parses each
 file with `replydraft.parsing.parse_reply`, and prints JSON: accuracy per field, the misses, and
@@ -19,7 +20,8 @@ Where the corpus labels its paragraphs (`measures.yaml` beside the manifest, or
 `measure_paragraphs`/`junk_lines` inside manifest entries: the first 20 characters, whitespace
 removed, of each paragraph), the report's `library` key says what a library ingested from the
 corpus would keep as measures, through the same path `replydraft ingest` uses
-(`parsing.read_reply`, then `ingest.observations`): how many measure entries, the share that
+(`parsing.read_reply`, then `ingest.observations`, less the short lines repeated across the
+measured files, `ingest.repeated_lines`): how many measure entries, the share that
 are not labelled measure paragraphs (junk: furniture, signature, closing, …), and the share of
 labelled measure paragraphs kept (recall). `refused` counts files ingest would skip as not a
 reply (only files the manifest describes as replies count; a refused page that holds no
@@ -233,7 +235,7 @@ def measure(corpus: Path, half: str | None = None) -> dict:
     from replydraft.errors import ReplydraftError
     from replydraft.files.decoding import read_text
     from replydraft.files.yaml import load_yaml_file
-    from replydraft.library.ingest import observations, source_of
+    from replydraft.library.ingest import line_key, observations, repeated_lines, source_of
     from replydraft.parsing import parse_reply, read_reply
 
     manifest = load_yaml_file(corpus / "manifest.yaml")
@@ -246,14 +248,23 @@ def measure(corpus: Path, half: str | None = None) -> dict:
     rightly_refused: list[str] = []
     library = {"kept": 0, "junk": 0, "junk_lines_kept": 0, "labelled": 0, "recalled": 0}
     library_misses: list[dict] = []
+    parsed: dict[str, object] = {}
+    for entry in manifest:
+        try:
+            parsed[entry["file"]] = read_reply(corpus / entry["file"])[0]
+        except ReplydraftError as exc:
+            parsed[entry["file"]] = exc
+    # ingest's evidence from the batch: short lines repeated across its files are furniture
+    repeated = repeated_lines(
+        ["\n".join(p.text for p in r.parts) for r in parsed.values() if hasattr(r, "parts")]
+    )
     for entry in manifest:
         path = corpus / entry["file"]
         raw = read_text(path)
-        try:
-            reply = read_reply(path)[0]
-        except ReplydraftError as exc:
+        reply = parsed[entry["file"]]
+        if isinstance(reply, ReplydraftError):
             if is_reply(entry):
-                refused.append({"file": entry["file"], "reason": exc.message})
+                refused.append({"file": entry["file"], "reason": reply.message})
             else:
                 rightly_refused.append(entry["file"])
             reply = None
@@ -263,7 +274,7 @@ def measure(corpus: Path, half: str | None = None) -> dict:
                 kept = [
                     o.text
                     for o in observations(reply, source_of(reply, entry["file"]))
-                    if o.kind == "measure"
+                    if o.kind == "measure" and line_key(o.text) not in repeated
                 ]
             check = library_check(raw, kept, labels[entry["file"]])
             for key in ("kept", "junk_lines_kept", "labelled", "recalled"):

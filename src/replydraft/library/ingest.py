@@ -26,6 +26,8 @@ import datetime
 import math
 import os
 import re
+import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -394,8 +396,15 @@ def ingest(
     for file, reason in missing:
         fail(file, reason)
     merger = Merger(library)
-    for file in files:
-        found = take_reply(file)
+    taken = [take_reply(file) for file in files]
+    repeated = repeated_lines(
+        [
+            "\n".join(part.text for part in found[0].parts)
+            for found in taken
+            if isinstance(found, tuple)
+        ]
+    )
+    for file, found in zip(files, taken, strict=True):
         if isinstance(found, FileReport):
             if found.status == "failed":
                 fail(found.file, found.reason)
@@ -408,13 +417,46 @@ def ingest(
         reply, text = found
         result.files += 1
         index = TextIndex(text)
-        kept = located_observations(reply, source_of(reply, file.name), index)
+        kept = [
+            obs
+            for obs in located_observations(reply, source_of(reply, file.name), index)
+            if not (obs.kind == "measure" and line_key(obs.text) in repeated)
+        ]
         for obs in kept:
             result.paragraphs += 1
             merger.add(obs)
         done(summarise(str(file), text, reply, [(o.kind, o.lines) for o in kept], index))
     result.added, result.updated, result.unchanged = merger.counts()
     return result
+
+
+REPEATED_FILES = 3
+REPEATED_SHARE = 0.3
+"""A line found in at least this many files and this share of one ingest's replies is page
+furniture (a site's footer, a unit's letterhead, a template's crumbs), never a measure."""
+REPEATED_LINE_MAX = 60
+"""Only short lines are counted: furniture is short, and a unit's long set paragraphs repeated
+verbatim are still its measures."""
+_KEY_DROP = re.compile(r"[\s|｜]+")
+
+
+def line_key(text: str) -> str:
+    """A line as compared across files: NFKC-folded, whitespace and table bars removed."""
+    return _KEY_DROP.sub("", unicodedata.normalize("NFKC", text))
+
+
+def repeated_lines(texts: list[str]) -> set[str]:
+    """Keys (`line_key`) of the short lines that repeat across the files of one ingest (see
+    `REPEATED_FILES`): the archive's own evidence of what is furniture. `texts` are the parsed
+    replies' clean lines (mirror text already simplified, as the measures are)."""
+    if len(texts) < REPEATED_FILES:
+        return set()
+    counts: Counter[str] = Counter()
+    for text in texts:
+        keys = {line_key(line) for line in text.splitlines() if line.strip()}
+        counts.update(key for key in keys if 0 < len(key) <= REPEATED_LINE_MAX)
+    least = max(REPEATED_FILES, math.ceil(REPEATED_SHARE * len(texts)))
+    return {key for key, count in counts.items() if count >= least}
 
 
 NOT_A_REPLY = "不是答复或协办意见（没有找到标题、称谓或对建议、提案的收悉语）"

@@ -169,6 +169,26 @@ def is_closing(line: str) -> bool:
     return len(line) <= 90 and bool(_CLOSING_ANYWHERE.search(line))
 
 
+_SENTENCE_ENDS = re.compile(r"(?<=[。！!？?])")
+_CONTENT_MIN = 10
+
+
+def closing_tail_at(line: str) -> int:
+    """Where the closing starts in a paragraph that opens with content and ends with the
+    closing (`下步，我局将争取资金用于此段道路。希望你能理解并多提宝贵意见。` → the offset of
+    `希望`); 0 when the paragraph is all closing or holds none."""
+    if CLOSING.match(line):
+        return 0
+    at = 0
+    for sentence in _SENTENCE_ENDS.split(line):
+        if not sentence:
+            continue
+        if CLOSING.match(sentence.strip()) or _CLOSING_ANYWHERE.search(sentence):
+            return at if at >= _CONTENT_MIN else 0
+        at += len(sentence)
+    return 0
+
+
 def is_unit_line(line: str) -> bool:
     """A signing unit on its own line: short, no sentence punctuation, ends like a unit name."""
     return (

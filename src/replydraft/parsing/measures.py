@@ -4,7 +4,8 @@ A numbered paragraph (`1、…`, `（一）…`, `一、…` with text) is a mea
 children or is a short heading over prose; inline runs `一是…二是…` inside a paragraph split it
 into one measure each (the words before `一是` head them). Unnumbered paragraphs are measures
 with `ordinal=None` (a prose reply yields its paragraphs), except problem paragraphs and
-intros that announce a list (`…采取以下措施：`).
+bare hand-overs (`具体如下：`); a lead-in that says something (`下一步，我局将重点做好以下工作：`)
+is a measure, as the labelled corpora count it.
 """
 
 from __future__ import annotations
@@ -52,6 +53,22 @@ def _is_heading(ordinal: Ordinal, rest: str, next_text: str | None) -> bool:
         return False
     rest = rest.strip()
     return len(rest) <= _HEAD_MAX and not re.search(r"[。；;！!？?].", rest)
+
+
+_BARE_INTRO = re.compile(r"(?:答复|回复|函复|复函|汇报|说明|报告|反馈|函告|情况)如下\s*[:：]?$")
+"""`现答复如下：`, `具体情况如下：`: a hand-over that says nothing itself."""
+_BARE_MAX = 12
+"""`主要有以下几方面：`: a lead-in this short says nothing either."""
+
+
+def is_bare_intro(text: str) -> bool:
+    """A lead-in that only hands over to what follows (never a measure). A lead-in that says
+    something (`下一步，我局将重点做好以下工作：`, `…我局专门立会进行了研究，解决方法如下：`)
+    is kept: it reads with its measures and is reused with them."""
+    text = text.strip()
+    if not text.endswith(("：", ":")) and not _INTRO.search(text):
+        return False
+    return len(text) <= _BARE_MAX or bool(_BARE_INTRO.search(text))
 
 
 def _section(kind: str) -> str:
@@ -102,8 +119,7 @@ def extract_measures(paragraphs: list[tuple[str, str]]) -> list[Measure]:
             for raw, item in _split_inline(text, run):
                 measures.append(Measure(section, headings, raw, item))
             continue
-        nxt = leading_ordinal(next_text) if next_text else None
-        if text.endswith(("：", ":")) or (_INTRO.search(text) and nxt is not None):
+        if is_bare_intro(text):
             continue
         measures.append(Measure(section, headings, None, text))
     return measures

@@ -125,8 +125,11 @@ def _opening_kind(line: str) -> str:
     return "handling"
 
 
-def layout(lines: list[str]) -> Layout:
-    """Find the regions of a reply given as clean paragraphs (blank lines allowed)."""
+def layout(lines: list[str], header_lines: int = 0) -> Layout:
+    """Find the regions of a reply given as clean paragraphs (blank lines allowed).
+
+    `header_lines`: how many leading non-blank lines are known to be header (a record page's
+    label lines), for a reply with neither salutation nor acknowledgement."""
     idx = [i for i, line in enumerate(lines) if line.strip()]
     text = {i: mask_placeholders(lines[i].strip()) for i in idx}
     kinds = ["other"] * len(lines)
@@ -162,6 +165,7 @@ def layout(lines: list[str]) -> Layout:
             (p for p in range(len(window) - 1, -1, -1) if is_title_line(text[window[p]])), None
         )
         head_end = last_title + 1 if last_title is not None else 0
+        head_end = max(head_end, min(header_lines, len(window)))
 
     # Header and title lines before the salutation.
     pos = 0

@@ -28,7 +28,20 @@ _RECORD_LABEL = re.compile(
 )
 _RECORD_MIN = 2
 """Labelled lines a page must have to be read as a record (one label alone is ordinary text)."""
-_QUOTED_REPLY_TITLE = re.compile(r"^《(?P<title>[^《》]{6,120}?(?:答复|复函|意见|的函))》?")
+_QUOTED_REPLY_TITLE = re.compile(
+    r"^《(?P<title>[^《》]{6,120}?(?:答复|复函|意见|的函))》?"
+    r"|^(?P<bare>[^《》。，,；;]{6,120}?(?:答复|复函|意见|的函))》"
+)
+"""The reply's title in the reply field, quoted; a copy may have lost the opening 《."""
+_DOC_NUMBER_LEAD = re.compile(
+    r"^\s*[\u4e00-\u9fff]{1,10}[〔\[【［]\s*(?:19|20)\d{2}\s*[〕\]】］]\s*\d+\s*[号號]"
+)
+"""`泸水函〔2024〕54号复文如下：`: the reply field opens with the document number, no title."""
+_DAMAGED_DOC_NUMBER = re.compile(
+    r"^\s*[(（]\s*[\u4e00-\u9fff]{1,10}\s*[〔\[【［]\s*(?:19|20)\d{2}[〕\]】］]?\d{0,4}\s*[号號]?\s*[)）]?"
+)
+"""`（泸交函〔202011既庶…`: a document number cut short in the copy; not part of the reply text."""
+_HANDED_OVER = re.compile(r"^\s*(?:复文|答复|现答复|现复文)?如下\s*[:：]\s*")
 _DOC_NUMBER_AHEAD = re.compile(
     r"^\s*[(（]\s*[\u4e00-\u9fff]{1,10}\s*[〔\[【［(（]\s*(?:19|20)\d{2}\s*[〕\]】］)）]\s*\d+\s*[号號]\s*[)）]"
 )
@@ -40,11 +53,15 @@ _TITLE_LABEL = re.compile(
 
 
 def labelled_title(lines: list[str]) -> str | None:
-    """The proposal title a record states on its own line (`建议标题：关于…的建议`)."""
+    """The proposal title a record states on its own line (`建议标题：《关于…的建议》`), without
+    its 《》: the record's label names it, so it wins over any quotation in the reply."""
     for line in lines:
         match = _TITLE_LABEL.match(line)
         if match:
-            return match.group("title")
+            title = match.group("title").strip()
+            if title.startswith("《") and title.endswith("》") and title.count("《") == 1:
+                title = title[1:-1].strip()
+            return title or None
     return None
 
 
@@ -54,6 +71,10 @@ class Restructured:
 
     lines: list[str]
     proposal_text: str | None = None
+    reply_field: bool = False
+    """The page is a record whose reply field held text: it is a reply, titled or not."""
+    header_count: int = 0
+    """How many of `lines` are the record's label lines (a header, never the reply's body)."""
 
 
 def _label(line: str) -> str | None:
@@ -71,12 +92,22 @@ def _reply_lines(value: str, header: list[str]) -> list[str]:
     out: list[str] = []
     title = _QUOTED_REPLY_TITLE.match(value)
     if title:
-        out.append(title.group("title"))
+        out.append(title.group("title") or title.group("bare"))
         value = value[title.end() :]
         number = _DOC_NUMBER_AHEAD.match(value)
         if number:
             header.append(number.group(0).strip(" （()）"))
             value = value[number.end() :]
+        else:
+            damaged = _DAMAGED_DOC_NUMBER.match(value)
+            value = value[damaged.end() :] if damaged else value
+    else:
+        number = _DOC_NUMBER_LEAD.match(value)
+        if number:
+            header.append(number.group(0).strip())
+            value = value[number.end() :]
+            handed = _HANDED_OVER.match(value)
+            value = value[handed.end() :] if handed else value
     value = value.strip()
     if value:
         out.append(value)
@@ -113,4 +144,6 @@ def restructure(lines: list[str]) -> Restructured:
     if not reply:
         # the reply follows the record as an ordinary letter (`办理情况` then title, salutation…)
         return Restructured([*header], "\n".join(proposal) or None)
-    return Restructured([*header, *reply], "\n".join(proposal) or None)
+    return Restructured(
+        [*header, *reply], "\n".join(proposal) or None, reply_field=True, header_count=len(header)
+    )

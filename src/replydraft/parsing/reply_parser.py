@@ -16,7 +16,7 @@ from replydraft.parsing import salutation as people_mod
 from replydraft.parsing import signature as sig
 from replydraft.parsing import title as title_mod
 from replydraft.parsing.cleaning import clean_document
-from replydraft.parsing.markers import split_glued_salutation
+from replydraft.parsing.markers import closing_tail_at, split_glued_salutation
 from replydraft.parsing.measures import extract_measures
 from replydraft.parsing.parts import (
     Layout,
@@ -28,7 +28,9 @@ from replydraft.parsing.parts import (
 from replydraft.parsing.records import labelled_title, restructure
 from replydraft.parsing.reply import Part, Reply
 
-_CO_OPINION_WORDS = ("协办意见", "協辦意見", "协办情况", "协办", "会办意见")
+_CO_OPINION_WORDS = ("协办意见", "協辦意見", "协办情况", "协办", "会办意见", "會辦意見", "会办")
+_UNIT_OPINION_WORDS = ("办理意见", "辦理意見", "意见的函", "意見的函")
+"""`…第9号建议办理意见的函` addressed to a unit: a co-handler's opinion to the lead unit."""
 _PREPARE_WINDOW = 40
 _HANDED_OVER = re.compile(r"如下\s*[:：]?\s*$")
 
@@ -54,7 +56,11 @@ def parse_reply(text: str) -> Reply:
     document = clean_document(text)
     record = restructure(document.lines)
     lines = _prepare(record.lines)
-    found = layout(lines)
+    found = layout(lines, record.header_count)
+    split = _split_closings(lines, found)
+    if split is not None:
+        lines = split
+        found = layout(lines, record.header_count)
     reply = Reply()
     reply.proposal_text = record.proposal_text
 
@@ -81,6 +87,11 @@ def parse_reply(text: str) -> Reply:
         reply.session = title_mod.body_session(ack_zone)
     if reply.session is None:
         reply.session = document.meta.get("会议届次")
+    if reply.session is None or title_mod.damaged_session(reply.session):
+        # a record page's own heading (`…第四次会议第21号建议公示公告`) states it whole
+        stated = _stated_session(header)
+        if stated[0] is not None and reply.number in (None, stated[1]):
+            reply.session, reply.number = stated
     if reply.number is None and title:
         reply.number = title_mod.title_number(title)
     if reply.number is None:
@@ -93,12 +104,15 @@ def parse_reply(text: str) -> Reply:
     after_quote = quoted[1] if quoted else ""
     if quoted is None and title:
         quoted = title_mod.quoted_title(title)
-    if quoted:
+    labelled = labelled_title(header)
+    if labelled:
+        reply.proposal_title = labelled
+    elif quoted:
         reply.proposal_title = quoted[0].strip()
     else:
         reply.proposal_title = title_mod.unquoted_title(ack_zone)
     if reply.proposal_title is None:
-        reply.proposal_title = labelled_title(header) or document.meta.get("建议提案标题")
+        reply.proposal_title = document.meta.get("建议提案标题")
 
     # Addressee and proposers.
     salutation_line = lines[found.salutation] if found.salutation is not None else None
@@ -118,7 +132,8 @@ def parse_reply(text: str) -> Reply:
         )
 
     co = title and any(w in title for w in _CO_OPINION_WORDS)
-    if co or (who.unit_addressee and "协办" in opening_text):
+    unit_opinion = title and any(w in title for w in _UNIT_OPINION_WORDS)
+    if co or (who.unit_addressee and ("协办" in opening_text or unit_opinion)):
         reply.doc_type = "co_opinion"
 
     # Signature: unit, date, contacts; header: category, doc number, disclosure.
@@ -143,6 +158,34 @@ def parse_reply(text: str) -> Reply:
     return reply
 
 
+def _split_closings(lines: list[str], found: Layout) -> list[str] | None:
+    """The lines with each closing paragraph that opens with content (`下步，我局将…。希望你能
+    理解…`) cut in two, so the content is read as body; None when there is none."""
+    cuts = {}
+    for i in found.closing:
+        at = closing_tail_at(lines[i])
+        if at:
+            cuts[i] = at
+    if not cuts:
+        return None
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if i in cuts:
+            out.extend((line[: cuts[i]].strip(), line[cuts[i] :].strip()))
+        else:
+            out.append(line)
+    return out
+
+
+def _stated_session(header: list[str]) -> tuple[str | None, int | None]:
+    """Session and number from a header line that states both whole (a record's heading)."""
+    for line in header:
+        session, number = title_mod.title_session_number(line)
+        if session and not title_mod.damaged_session(session):
+            return session, number
+    return None, None
+
+
 def _best_title(titles: list[str]) -> str | None:
     """The first title that names a session and number, else the first title (pages repeat
     the title, and a copy may be damaged or cut)."""
@@ -159,14 +202,17 @@ def _receipt_clause(text: str) -> str:
 
 
 def _parts(lines: list[str], found: Layout) -> list[Part]:
-    """Parts in document order; runs of one kind are merged, the opening split into clauses."""
-    parts: list[Part] = []
+    """Parts in document order; runs of one kind are merged, the opening split into clauses.
+
+    Pieces are collected and joined once per part, so a page of many paragraphs of one kind
+    stays linear (no string grown by repeated concatenation)."""
+    runs: list[tuple[str, list[str]]] = []
 
     def add(kind: str, text: str, joiner: str = "\n") -> None:
-        if parts and parts[-1].kind == kind:
-            parts[-1].text += joiner + text
+        if runs and runs[-1][0] == kind:
+            runs[-1][1].extend((joiner, text))
         else:
-            parts.append(Part(kind, text))
+            runs.append((kind, [text]))
 
     opening = set(found.opening)
     continued = {group[-1] for group in found.titles if len(group) > 1}
@@ -178,10 +224,10 @@ def _parts(lines: list[str], found: Layout) -> list[Part]:
             for clause_kind, clause in split_opening(line):
                 add(clause_kind, clause, "")
         elif i in continued:
-            parts[-1].text += line
+            runs[-1][1].append(line)
         else:
-            parts.append(Part(kind, line)) if kind == "title" else add(kind, line)
-    return parts
+            runs.append((kind, [line])) if kind == "title" else add(kind, line)
+    return [Part(kind, "".join(pieces)) for kind, pieces in runs]
 
 
 def read_reply(path: str | os.PathLike[str]) -> tuple[Reply, str]:
@@ -208,9 +254,12 @@ def parse_reply_file(path: str | os.PathLike[str]) -> Reply:
 
 
 def looks_like_reply(reply: Reply) -> bool:
-    """A reply has a title, a salutation, or an acknowledgement naming the proposal."""
+    """A reply has a title, a salutation, an acknowledgement naming the proposal, or is a
+    record page holding the suggestion's text and the reply's measures."""
     if reply.title or reply.salutation:
         return True
+    if reply.proposal_text is not None and reply.measures:
+        return True  # a record page: the suggestion's text, then the reply's
     return any(part.kind == "acknowledgement" for part in reply.parts) and (
         reply.proposal_title is not None or reply.proposal_kind is not None
     )

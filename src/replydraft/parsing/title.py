@@ -12,8 +12,11 @@ import re
 from replydraft.parsing.markers import UNIT_SUFFIX
 
 _NUMBERED = re.compile(
-    r"(?P<end>会议|會議|委员会|委員會)(?:闭会期间|期间|以来)?(?:代表|委员|委員)?\s*第?\s*(?P<number>\d+)\s*[号號]"
+    r"(?P<end>会议|會議|委员会|委員會)(?:闭会期间|期间|以来)?(?:代表|委员|委員)?"
+    r"(?:建议|提案|议案|建議|議案|意见)?\s*第?\s*(?P<number>\d+)\s*[号號]"
 )
+"""`…会议第107号`, `…会议闭会期间代表建议第12号`, `…会议提案第56号`: the kind word may come
+before the number."""
 _NUMBERED_AFTER_PROPOSER = re.compile(
     r"(?:会议|會議)[^\s，,。:：“”《》]{2,24}?(?:代表|委员|委員)(?:等\S{0,4})?(?:提出|所提|联名提出)的?"
     r"\s*第\s*(?P<number>\d+)\s*[号號]"
@@ -22,6 +25,15 @@ _SESSION_START = re.compile(r"关于对|關於對|关于|關于|關於|关於|�
 _KIND_AFTER_NUMBER = re.compile(
     r"[号號]\s*(?:代表|委员|委員)?\s*(?P<kind>建议|提案|议案|建議|議案)"
 )
+_KIND_BEFORE_NUMBER = re.compile(
+    r"(?:会议|會議|期间|代表|委员|委員)\s*(?P<kind>建议|提案|议案|建議|議案)\s*第\s*\d+\s*[号號]"
+)
+"""`…会议提案第56号`, `…闭会期间代表建议第12号`: the kind named before the number."""
+_BODY_NUMBERED_SESSION = re.compile(
+    r"(?:提出的|提交的|所提的?|在|于)\s*(?P<session>[^\s，,。:：“”《》()（）]{2,30}?(?:会议|會議))"
+    r"(?:闭会期间|期间|以来)\s*(?:代表|委员|委員)?(?:建议|提案|议案|建議|議案)?\s*第\s*\d+\s*[号號]"
+)
+"""`你们提出的区十五届人大六次会议闭会期间代表建议第134号`: a session said as `…闭会期间`."""
 _BODY_SESSION = re.compile(
     r"(?:在|于)\s*(?P<session>[^\s，,。:：“”《》()（）]{2,30}?(?:会议|會議))(?:上|期间|大会期间|期間)?"
     r"|(?:在|于)\s*(?P<congress>[^\s，,。:：“”《》()（）]{2,30}?人民代表大会)(?=上|期间)"
@@ -76,6 +88,16 @@ def title_session_number(title: str) -> tuple[str | None, int | None]:
     return (session or None), int(match.group("number"))
 
 
+_DAMAGED_SESSION = re.compile(
+    r"(?<![一二三四五六七八九十\d第])次(?:会议|會議)|届(?:次)?(?:会议|會議)$"
+)
+
+
+def damaged_session(session: str) -> bool:
+    """`泸西县十六届人大次会议`: a session whose sitting lost its ordinal in the copy."""
+    return bool(_DAMAGED_SESSION.search(session))
+
+
 def title_number(title: str) -> int | None:
     """`关于对周德海代表提出的第143号建议的答复` → 143: a number named before the kind word, in a
     title that names no session."""
@@ -93,8 +115,9 @@ def labelled_number(lines: list[str]) -> int | None:
 
 
 def title_kind(title: str) -> str | None:
-    """The proposal kind a title names right after the number (`第176号提案` → proposal)."""
-    match = _KIND_AFTER_NUMBER.search(title)
+    """The proposal kind a title names next to the number (`第176号提案`, `提案第56号` →
+    proposal)."""
+    match = _KIND_AFTER_NUMBER.search(title) or _KIND_BEFORE_NUMBER.search(title)
     return _KIND_VALUES[match.group("kind")] if match else None
 
 
@@ -108,6 +131,9 @@ def title_unit(title: str) -> str | None:
 
 def body_session(text: str) -> str | None:
     """`您在市第十届政协第一次会议提出的…` → `市第十届政协第一次会议`."""
+    match = _BODY_NUMBERED_SESSION.search(text)
+    if match:
+        return match.group("session")
     match = _BODY_SESSION.search(text)
     if match:
         return match.group("session") or match.group("congress")
