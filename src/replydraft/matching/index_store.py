@@ -15,6 +15,7 @@ built and saved.
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,9 +62,11 @@ class IndexStore:
     def __init__(self, slots: int = MEMORY_SLOTS) -> None:
         self._slots: list[_Slot] = []
         self._capacity = slots
+        self._lock = threading.RLock()  # the UI searches from a worker thread
 
     def clear(self) -> None:
-        self._slots.clear()
+        with self._lock:
+            self._slots.clear()
 
     def _remember(self, slot: _Slot) -> LibraryIndex:
         self._slots.insert(0, slot)
@@ -77,6 +80,10 @@ class IndexStore:
 
     def for_entries(self, entries: Sequence[Entry], path: Path | None, key: str) -> LibraryIndex:
         """The index of entries held in memory (checked by their fingerprint)."""
+        with self._lock:
+            return self._for_entries(entries, path, key)
+
+    def _for_entries(self, entries: Sequence[Entry], path: Path | None, key: str) -> LibraryIndex:
         for slot in self._slots:
             if slot.entries is entries and slot.count == len(entries) and slot.key == key:
                 return self._recent(slot)
@@ -97,6 +104,12 @@ class IndexStore:
     ) -> LibraryIndex:
         """The index of a library file's content `key`, reading no entry when it is saved;
         else built from `read_entries()` (a fresh read of the file, dropped afterwards)."""
+        with self._lock:
+            return self._for_file(path, key, read_entries)
+
+    def _for_file(
+        self, path: Path | None, key: str, read_entries: Callable[[], Sequence[Entry]]
+    ) -> LibraryIndex:
         for slot in self._slots:
             if slot.entries is None and slot.key == key:
                 return self._recent(slot)
