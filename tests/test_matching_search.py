@@ -11,7 +11,7 @@ from replydraft.errors import ReplydraftError
 from replydraft.library.model import Entry, Source, Version
 from replydraft.library.store import Library
 from replydraft.matching import Match, search
-from replydraft.matching import library_index as library_index_module
+from replydraft.matching.index_store import IndexStore, cache_path
 
 FINANCE = "大力发展科技金融，推动科技贷款贴息、知识产权质押贷款等科技信贷产品落地，破解科技型中小企业融资难题。"
 TALENT = (
@@ -211,13 +211,15 @@ def test_index_is_cached_on_disk_and_invalidated(tmp_path, monkeypatch) -> None:
     lib.save(path)
     first = Library.load(path)
     assert search(first, "科技金融")[0].entry.text == FINANCE
-    state = library_index_module.index_for(first)
-    assert not state.loaded_from_disk
-    cached = library_index_module.cache_path(first)
+    cached = cache_path(first.path, first.cache_key)
     assert cached is not None and cached.is_file()
 
+    def no_entries() -> list[Entry]:
+        raise AssertionError("entries were read although the saved index is fresh")
+
     again = Library.load(path)
-    assert library_index_module.index_for(again).loaded_from_disk
+    # A new process's store maps the saved index and reads no entry.
+    assert IndexStore().for_file(again.path, again.cache_key, no_entries).loaded_from_disk
     assert search(again, "科技金融")[0].entry.text == FINANCE
 
     changed = Library.load(path)
@@ -225,7 +227,8 @@ def test_index_is_cached_on_disk_and_invalidated(tmp_path, monkeypatch) -> None:
     changed.save(path)
     reopened = Library.load(path)
     assert reopened.cache_key != again.cache_key
-    assert not library_index_module.index_for(reopened).loaded_from_disk
+    fresh = IndexStore().for_file(reopened.path, reopened.cache_key, reopened.read_entries)
+    assert not fresh.loaded_from_disk
     assert search(reopened, "学校建设")[0].entry.text == SCHOOL
     assert not cached.exists()  # the old index was pruned
 

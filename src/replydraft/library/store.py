@@ -9,45 +9,71 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from replydraft.errors import ReplydraftError
 from replydraft.files import locations
-from replydraft.library.cache import load_library, save_library
+from replydraft.library.cache import CachedEntries, open_library, save_library
 from replydraft.library.model import Entry
-
-if TYPE_CHECKING:  # pragma: no cover
-    from replydraft.matching import Match
+from replydraft.matching import Match, search
 
 
 class Library:
-    """An ordered list of entries, the YAML file they live in, and a key for derived caches."""
+    """An ordered list of entries, the YAML file they live in, and a key for derived caches.
+
+    A library opened from a file with a fresh cache does not read its entries until `entries`
+    is first used: searching it reads only the entries shown (`entry_at`)."""
 
     def __init__(
         self,
         entries: list[Entry] | None = None,
         path: str | os.PathLike[str] | None = None,
         cache_key: str = "",
+        *,
+        cached: CachedEntries | None = None,
     ) -> None:
-        self.entries: list[Entry] = entries if entries is not None else []
+        self._entries: list[Entry] | None = (
+            entries if entries is not None else None if cached is not None else []
+        )
+        self._cached = cached
+        self._read: dict[int, Entry] = {}
+        """Entries read one at a time from the cache (kept: a result is the same object twice)."""
         self.path: Path | None = None if path is None else Path(path)
         self.cache_key: str = cache_key
         """Identifies the YAML content (size, mtime, hash); index caches are keyed on it."""
         self._by_id: dict[str, Entry] | None = None
 
     def __repr__(self) -> str:
-        return (
-            f"Library({str(self.path) if self.path else 'default'!r}, {len(self.entries)} entries)"
-        )
+        return f"Library({str(self.path) if self.path else 'default'!r}, {len(self)} entries)"
 
     def __len__(self) -> int:
+        if self._entries is None and self._cached is not None:
+            return len(self._cached)
         return len(self.entries)
+
+    @property
+    def entries(self) -> list[Entry]:
+        """The entries, read from the cache on first use (entries already shown by a search
+        keep their identity)."""
+        if self._entries is None:
+            assert self._cached is not None
+            entries = self._cached.all()
+            for position, entry in self._read.items():
+                entries[position] = entry
+            self._entries = entries
+            self._read.clear()
+        return self._entries
+
+    @entries.setter
+    def entries(self, entries: list[Entry]) -> None:
+        self._entries = entries
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Library:
         """Open the library at `path` (from its cache when the YAML is unchanged)."""
-        entries, key = load_library(Path(path))
-        return cls(entries, path, key)
+        found, key = open_library(Path(path))
+        if isinstance(found, CachedEntries):
+            return cls(None, path, key, cached=found)
+        return cls(found, path, key)
 
     @classmethod
     def default(cls) -> Library:
@@ -93,6 +119,27 @@ class Library:
             self._by_id = {entry.id: entry for entry in self.entries}
         return self._by_id.get(entry_id)
 
+    # -- what search reads (`replydraft.matching.SearchableLibrary`) --------------------------
+
+    def held_entries(self) -> list[Entry] | None:
+        """The entries, if they are in memory (then they may have been edited there)."""
+        return self._entries
+
+    def read_entries(self) -> list[Entry]:
+        """The entries: those in memory, else a fresh read of the cache (not kept)."""
+        if self._entries is not None or self._cached is None:
+            return self.entries
+        return self._cached.all()
+
+    def entry_at(self, position: int) -> Entry:
+        """The entry at `position`, read alone from the cache when the entries are not in memory."""
+        if self._entries is not None or self._cached is None:
+            return self.entries[position]
+        entry = self._read.get(position)
+        if entry is None:
+            entry = self._read[position] = self._cached.at(position)
+        return entry
+
     def search(
         self,
         query: str,
@@ -103,7 +150,4 @@ class Library:
         since_year: int | None = None,
     ) -> list[Match]:
         """The entries best matching `query` (see `replydraft.matching.search`)."""
-        # Deferred: matching loads numpy and the index; opening a library does not need them.
-        from replydraft.matching import search
-
         return search(self, query, top=top, section=section, unit=unit, since_year=since_year)

@@ -16,18 +16,16 @@ Work is done in chunks of documents to keep peak memory low.
 from __future__ import annotations
 
 import hashlib
-import json
-import mmap
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from replydraft.matching.arrays_file import map_arrays, write_arrays
 from replydraft.matching.tokens import KEY_BASE, bigram_keys, code_points, fold_points, word_mask
 
 FORMAT_VERSION = 2
 _MAGIC = b"replydraft-search-index\n"
-_ALIGN = 64
 _ARRAYS = ("vocab", "indptr", "docs", "weights", "idf", "doc_entry")
 K1 = 1.2
 B = 0.75
@@ -78,55 +76,30 @@ class SearchIndex:
         )
         return np.bincount(docs, weights=weights, minlength=self.n_docs)
 
+    def arrays(self) -> dict[str, np.ndarray]:
+        """The index's arrays by name (what `save` writes)."""
+        return {name: getattr(self, name) for name in _ARRAYS}
+
+    @classmethod
+    def from_arrays(cls, arrays: dict[str, np.ndarray], fingerprint: str) -> SearchIndex:
+        return cls(**{name: arrays[name] for name in _ARRAYS}, fingerprint=fingerprint)
+
     def save(self, path: Path) -> None:
         """Write the index in the raw layout `load` maps (atomically: written beside, renamed)."""
-        from replydraft.files.atomic import atomic_write_bytes
-
-        arrays = {name: np.ascontiguousarray(getattr(self, name)) for name in _ARRAYS}
-        layout, offset = {}, 0
-        for name, array in arrays.items():
-            offset = -(-offset // _ALIGN) * _ALIGN
-            layout[name] = {"dtype": array.dtype.str, "size": int(array.size), "offset": offset}
-            offset += array.nbytes
-        header = json.dumps(
-            {"format_version": FORMAT_VERSION, "fingerprint": self.fingerprint, "arrays": layout}
-        ).encode("utf-8")
-        start = -(-(len(_MAGIC) + 8 + len(header)) // _ALIGN) * _ALIGN
-        body = bytearray(start + offset)
-        body[: len(_MAGIC)] = _MAGIC
-        body[len(_MAGIC) : len(_MAGIC) + 8] = len(header).to_bytes(8, "little")
-        body[len(_MAGIC) + 8 : len(_MAGIC) + 8 + len(header)] = header
-        for name, array in arrays.items():
-            at = start + layout[name]["offset"]
-            body[at : at + array.nbytes] = array.tobytes()
-        atomic_write_bytes(path, bytes(body))
+        meta = {"format_version": FORMAT_VERSION, "fingerprint": self.fingerprint}
+        write_arrays(path, _MAGIC, self.arrays(), meta)
 
     @classmethod
     def load(cls, path: Path) -> SearchIndex | None:
         """Map a saved index (read-only, no copy: pages are read as queries touch them); None if
         it is missing, unreadable or of another format."""
-        try:
-            with open(path, "rb") as handle:
-                mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-            if mapped[: len(_MAGIC)] != _MAGIC:
-                return None
-            size = int.from_bytes(mapped[len(_MAGIC) : len(_MAGIC) + 8], "little")
-            header = json.loads(mapped[len(_MAGIC) + 8 : len(_MAGIC) + 8 + size])
-            if header.get("format_version") != FORMAT_VERSION:
-                return None
-            start = -(-(len(_MAGIC) + 8 + size) // _ALIGN) * _ALIGN
-            arrays = {}
-            for name in _ARRAYS:
-                spec = header["arrays"][name]
-                arrays[name] = np.frombuffer(
-                    mapped,
-                    dtype=np.dtype(spec["dtype"]),
-                    count=spec["size"],
-                    offset=start + spec["offset"],
-                )
-            return cls(**arrays, fingerprint=str(header["fingerprint"]))
-        except (OSError, ValueError, KeyError, TypeError):
+        found = map_arrays(path, _MAGIC)
+        if found is None:
             return None
+        arrays, meta = found
+        if meta.get("format_version") != FORMAT_VERSION or not set(_ARRAYS) <= set(arrays):
+            return None
+        return cls.from_arrays(arrays, str(meta.get("fingerprint")))
 
 
 def fingerprint(parts: list[str]) -> str:

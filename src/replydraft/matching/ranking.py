@@ -4,17 +4,26 @@ Ranking: the blend of fuzzy score and normalised BM25; then paragraphs of the re
 are preferred, pinned entries rank up, newer years a little; retired entries never show. Each
 entry (a near-duplicate group, shown as its newest text) appears once, even when an older
 version's wording is what matched.
+
+Everything before the shown results is array work over the library's index (`LibraryIndex`):
+candidates are picked and filtered as arrays, their folded texts come from the index's text
+store, and rapidfuzz rescores only the candidates that can still reach the top: a candidate whose
+score with a perfect fuzzy match would still rank below the `top` already rescored is skipped,
+which leaves the results exactly as if all were rescored. Entries are read for the results only.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 
 from replydraft.errors import ReplydraftError
-from replydraft.matching.library_index import IndexState, index_for
+from replydraft.library.model import Entry
+from replydraft.matching.index_store import STORE
+from replydraft.matching.library_index import NO_YEAR, LibraryIndex
 from replydraft.matching.query import Query, parse_query
 from replydraft.matching.rescoring import fuzzy_scores, query_keys, spans
 from replydraft.matching.synonyms import Synonyms, default_synonyms
@@ -35,36 +44,61 @@ HEADING_WEIGHT = 0.9
 """A match in the paragraph's heading counts a little less than one in its text."""
 PHRASE_PENALTY = 10.0
 """Set phrases (thanks, handling, closing) rank below measure paragraphs matching as well."""
+FIRST_BATCH = 24
+"""Candidates rescored first (those with the best possible score); the rest only if they can
+still reach the top."""
+
+
+class SearchableLibrary(Protocol):
+    """What search needs of a library (`replydraft.library.store.Library` is one)."""
+
+    @property
+    def path(self) -> Path | None: ...
+
+    @property
+    def cache_key(self) -> str: ...
+
+    def held_entries(self) -> list[Entry] | None:
+        """The entries, when they are in memory as objects (they may be edited there)."""
+        ...
+
+    def read_entries(self) -> list[Entry]:
+        """The entries of the library's file, read afresh (not kept)."""
+        ...
+
+    def entry_at(self, position: int) -> Entry:
+        """The entry at `position` (read from the file when the entries are not in memory)."""
+        ...
 
 
 @dataclass
 class Match:
     """One search result: the entry, a 0..100 score, and the matched spans in `entry.text`."""
 
-    entry: Any
+    entry: Entry
     score: float
     spans: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _terms_of(
-    state: IndexState, keys: np.ndarray, lone: list[str], long: bool
+    index: LibraryIndex, keys: np.ndarray, lone: list[str], long: bool
 ) -> tuple[np.ndarray, np.ndarray]:
     """Index terms for some bigram keys (and lone characters) with their weights."""
-    index = state.index
-    terms = index.term_ids(np.unique(keys))
+    bm25 = index.bm25
+    terms = bm25.term_ids(np.unique(keys))
     weights = np.ones(terms.size)
     if long and terms.size > MAX_QUERY_TERMS:
-        rarest = np.argsort(-index.idf[terms], kind="stable")[:MAX_QUERY_TERMS]
+        rarest = np.argsort(-bm25.idf[terms], kind="stable")[:MAX_QUERY_TERMS]
         terms, weights = terms[rarest], weights[rarest]
     if lone:
-        extra = np.concatenate([index.terms_with_char(c) for c in lone])
+        extra = np.concatenate([bm25.terms_with_char(c) for c in lone])
         extra = np.setdiff1d(extra, terms)
         terms = np.concatenate((terms, extra))
         weights = np.concatenate((weights, np.full(extra.size, 0.5)))
     return terms.astype(np.int64), weights
 
 
-def _doc_scores(state: IndexState, query: Query) -> np.ndarray | None:
+def _doc_scores(index: LibraryIndex, query: Query) -> np.ndarray | None:
     """BM25 of every document: summed over keywords, each keyword scored by its best variant.
 
     Taking the best variant rather than the union of all variants' bigrams keeps a synonym's
@@ -73,18 +107,18 @@ def _doc_scores(state: IndexState, query: Query) -> np.ndarray | None:
     """
     if query.long:
         text = query.keywords[0].variants[0]
-        terms, weights = _terms_of(state, text_bigrams(text), lone_characters(text), True)
-        return state.index.scores(terms, weights) if terms.size else None
+        terms, weights = _terms_of(index, text_bigrams(text), lone_characters(text), True)
+        return index.bm25.scores(terms, weights) if terms.size else None
     total = None
     for keyword in query.keywords:
         best = None
         for variant in keyword.variants:
             terms, weights = _terms_of(
-                state, text_bigrams(variant), lone_characters(variant), False
+                index, text_bigrams(variant), lone_characters(variant), False
             )
             if terms.size == 0:
                 continue
-            scores = state.index.scores(terms, weights)
+            scores = index.bm25.scores(terms, weights)
             best = scores if best is None else np.maximum(best, scores, out=best)
         if best is not None:
             total = best if total is None else total + best
@@ -92,54 +126,116 @@ def _doc_scores(state: IndexState, query: Query) -> np.ndarray | None:
 
 
 def _candidates(
-    state: IndexState, doc_scores: np.ndarray, base: int, keep
-) -> list[tuple[int, float]]:
-    """Best entries by BM25 (entry position, score): at most `base`, filtered by `keep`."""
+    index: LibraryIndex,
+    doc_scores: np.ndarray,
+    base: int,
+    allowed: np.ndarray | None,
+    held: list[Entry] | None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Best entries by BM25 (entry positions, scores, best first): at most `base`, each entry
+    once (its best document), only `allowed` ones, never retired ones."""
+    doc_entry = index.bm25.doc_entry
+    if allowed is not None:
+        doc_scores = np.where(allowed[doc_entry], doc_scores, 0.0)
     positive = int(np.count_nonzero(doc_scores))
     k = min(base, positive)
-    while True:
-        if k <= 0:
-            return []
+    while k > 0:
         if k < doc_scores.size:
             top = np.argpartition(-doc_scores, k - 1)[:k]
         else:
             top = np.arange(doc_scores.size)
         top = top[np.argsort(-doc_scores[top], kind="stable")]
-        best: dict[int, float] = {}
-        for doc in top:
-            score = float(doc_scores[doc])
-            if score <= 0:
-                break
-            position = int(state.index.doc_entry[doc])
-            if position not in best and keep(state.entries[position]):
-                best[position] = score
-        if len(best) >= base or k >= positive:
-            return list(best.items())[:base]
+        top = top[doc_scores[top] > 0]
+        owners = doc_entry[top]
+        _, first = np.unique(owners, return_index=True)
+        first.sort()  # each entry at its best document, in score order
+        positions = owners[first].astype(np.int64)
+        scores = doc_scores[top[first]]
+        keep = ~_retired(index, positions, held)
+        positions, scores = positions[keep], scores[keep]
+        if positions.size >= base or k >= positive:
+            return positions[:base], scores[:base]
         k = min(positive, k * 4)
+    return np.zeros(0, dtype=np.int64), np.zeros(0)
 
 
-def _keep_filter(unit: str | None, since_year: int | None):
-    from replydraft.text.normalize import fold
+def _retired(index: LibraryIndex, positions: np.ndarray, held: list[Entry] | None) -> np.ndarray:
+    """The officer's flag, read from the entries when in memory (it may have changed there)."""
+    if held is None:
+        return index.retired[positions]
+    return np.fromiter((held[p].retired for p in positions.tolist()), bool, positions.size)
 
-    wanted_unit = fold(unit).strip() if unit else None
 
-    def keep(entry: Any) -> bool:
-        if getattr(entry, "retired", False):
-            return False
-        source = getattr(entry, "source", None)
-        if wanted_unit and wanted_unit not in fold(getattr(source, "unit", None) or ""):
-            return False
-        if since_year is not None:
-            year = getattr(source, "year", None)
-            if year is None or year < since_year:
-                return False
-        return True
+def _bonuses(
+    index: LibraryIndex, positions: np.ndarray, section: str | None, held: list[Entry] | None
+) -> np.ndarray:
+    """The officer's preferences per candidate: set phrases down, the requested section, pinned
+    entries and newer years up (added in the order the scalar rules always were)."""
+    bonus = np.zeros(positions.size)
+    bonus -= PHRASE_PENALTY * ~index.measure[positions]
+    if section is not None and section in index.sections:
+        bonus += SECTION_BONUS * (index.section[positions] == index.sections.index(section))
+    if held is None:
+        pinned = index.pinned[positions]
+    else:
+        pinned = np.fromiter((held[p].pinned for p in positions.tolist()), bool, positions.size)
+    bonus += PINNED_BONUS * pinned
+    if index.newest_year is not None:
+        year = index.year[positions]
+        has_year = year != NO_YEAR
+        recency = np.maximum(0.0, 1 - (index.newest_year - year) / RECENCY_YEARS)
+        bonus += np.where(has_year, RECENCY_BONUS * recency, 0.0)
+    return bonus
 
-    return keep
+
+def _fuzzy(index: LibraryIndex, parsed: Query, positions: np.ndarray) -> np.ndarray:
+    """The fuzzy score of some candidates (their folded texts read from the index)."""
+    fuzzy = fuzzy_scores(parsed, [index.folded_text(p) for p in positions.tolist()])
+    if not parsed.long:  # a short query may name the topic of the paragraph's heading
+        with_heading = np.flatnonzero(index.has_heading(positions))
+        if with_heading.size:
+            headings = [index.folded_heading(p) for p in positions[with_heading].tolist()]
+            fuzzy[with_heading] = np.maximum(
+                fuzzy[with_heading], HEADING_WEIGHT * fuzzy_scores(parsed, headings)
+            )
+    return fuzzy
+
+
+def _rank(
+    index: LibraryIndex,
+    parsed: Query,
+    positions: np.ndarray,
+    bm25: np.ndarray,
+    bonus: np.ndarray,
+    top: int,
+) -> list[tuple[float, float, int]]:
+    """The `top` candidates by (total, blended, position): (total, blended, candidate number).
+
+    Rescoring goes from the best possible total down and stops where no candidate left could
+    reach the `top` rescored so far even with a perfect fuzzy score."""
+    lexical = (1 - FUZZY_WEIGHT) * 100.0 * bm25 / bm25.max()
+    best_possible = FUZZY_WEIGHT * 100.0 + lexical + bonus
+    waiting = np.argsort(-best_possible, kind="stable")  # candidate numbers, best first
+    ranked: list[tuple[float, float, int]] = []
+    batch = max(FIRST_BATCH, 2 * top)
+    while waiting.size:
+        if len(ranked) >= top:  # only those that could still beat the current `top`-th
+            waiting = waiting[: np.count_nonzero(best_possible[waiting] >= ranked[top - 1][0])]
+            if waiting.size == 0:
+                break
+        chosen, waiting = waiting[:batch], waiting[batch:]
+        batch *= 2
+        blended = FUZZY_WEIGHT * _fuzzy(index, parsed, positions[chosen]) + lexical[chosen]
+        total = blended + bonus[chosen]
+        for i in np.flatnonzero(blended >= MIN_SCORE).tolist():
+            ranked.append((float(total[i]), float(blended[i]), int(chosen[i])))
+        ranked.sort(key=lambda item: (-item[0], -item[1], int(positions[item[2]])))
+        del ranked[top:]
+    return ranked
 
 
 def search(
-    library: Any,
+    library: SearchableLibrary,
     query: str,
     *,
     top: int = 10,
@@ -154,46 +250,32 @@ def search(
     if top <= 0 or not query or not query.strip():
         return []
     parsed = parse_query(query, synonyms if synonyms is not None else default_synonyms())
-    if parsed.empty or not library.entries:
+    if parsed.empty:
         return []
-    state = index_for(library)
-    doc_scores = _doc_scores(state, parsed)
+    held = library.held_entries()
+    if held is not None:
+        if not held:
+            return []
+        index = STORE.for_entries(held, library.path, library.cache_key)
+    else:
+        index = STORE.for_file(library.path, library.cache_key, library.read_entries)
+        if index.count == 0:
+            return []
+    doc_scores = _doc_scores(index, parsed)
     if doc_scores is None:
         return []
-    lone = sorted({c for k in parsed.keywords for v in k.variants for c in lone_characters(v)})
     base = max(CANDIDATES_LONG if parsed.long else CANDIDATES_SHORT, top)
-    candidates = _candidates(state, doc_scores, base, _keep_filter(unit, since_year))
-    if not candidates:
+    positions, bm25 = _candidates(index, doc_scores, base, index.allowed(unit, since_year), held)
+    if positions.size == 0:
         return []
-    positions = [p for p, _ in candidates]
-    bm25 = np.array([s for _, s in candidates])
-    texts = [state.folded_text(p) for p in positions]
-    fuzzy = fuzzy_scores(parsed, texts)
-    if not parsed.long:  # a short query may name the topic of the paragraph's heading
-        headings = [state.folded_heading(p) for p in positions]
-        fuzzy = np.maximum(fuzzy, HEADING_WEIGHT * fuzzy_scores(parsed, headings))
-    blended = FUZZY_WEIGHT * fuzzy + (1 - FUZZY_WEIGHT) * 100.0 * bm25 / bm25.max()
-    ranked = []
-    for i, position in enumerate(positions):
-        if blended[i] < MIN_SCORE:
-            continue
-        entry = state.entries[position]
-        bonus = 0.0
-        if getattr(entry, "kind", "measure") != "measure":
-            bonus -= PHRASE_PENALTY
-        if section is not None and getattr(entry, "section", None) == section:
-            bonus += SECTION_BONUS
-        if getattr(entry, "pinned", False):
-            bonus += PINNED_BONUS
-        year = getattr(getattr(entry, "source", None), "year", None)
-        if isinstance(year, int) and state.newest_year is not None:
-            bonus += RECENCY_BONUS * max(0.0, 1 - (state.newest_year - year) / RECENCY_YEARS)
-        ranked.append((blended[i] + bonus, blended[i], i, position))
-    ranked.sort(key=lambda item: (-item[0], -item[1], item[3]))
+    bonus = _bonuses(index, positions, section, held)
+    ranked = _rank(index, parsed, positions, bm25, bonus, top)
+    lone = sorted({c for k in parsed.keywords for v in k.variants for c in lone_characters(v)})
     keys = query_keys(parsed)
     results = []
-    for total, _, i, position in ranked[:top]:
-        entry = state.entries[position]
+    for total, _, i in ranked:
+        position = int(positions[i])
+        entry = held[position] if held is not None else library.entry_at(position)
         score = round(float(min(100.0, max(0.0, total))), 1)
-        results.append(Match(entry, score, spans(parsed, texts[i], keys, lone)))
+        results.append(Match(entry, score, spans(parsed, index.folded_text(position), keys, lone)))
     return results

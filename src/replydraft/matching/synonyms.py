@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from replydraft.errors import ReplydraftError
+from replydraft.files import locations, resources
+from replydraft.files.yaml import load_yaml_file
 from replydraft.matching.tokens import fold_aligned
 
 
@@ -49,9 +51,6 @@ def _groups_in(data: object, path: Path) -> list[list[str]]:
 
 def load_synonyms(paths: list[Path] | None = None) -> Synonyms:
     """The shipped table plus the officer's additions (a missing user file is fine)."""
-    from replydraft.files import locations, resources
-    from replydraft.files.yaml import load_yaml_file
-
     if paths is None:
         paths = [resources.data_dir() / "synonyms.yaml", locations.user_synonyms()]
     table = Synonyms()
@@ -68,8 +67,6 @@ _CACHE: dict[tuple, Synonyms] = {}
 
 def default_synonyms() -> Synonyms:
     """`load_synonyms()`, reloaded only when the user's file changes."""
-    from replydraft.files import locations
-
     user = locations.user_synonyms()
     try:
         stamp = user.stat().st_mtime_ns

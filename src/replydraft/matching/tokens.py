@@ -67,15 +67,21 @@ def code_points(folded: str) -> np.ndarray:
     return np.frombuffer(folded.encode("utf-32-le"), dtype=np.uint32)
 
 
+def _word_table() -> np.ndarray:
+    """Code point -> is a word character: CJK ideograph, a-z or 0-9 (one lookup per character)."""
+    table = np.zeros(KEY_BASE, dtype=bool)
+    for low, high in ((0x3400, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F), (0x61, 0x7A)):
+        table[low : high + 1] = True
+    table[0x30:0x3A] = True
+    return table
+
+
+_WORD = _word_table()
+
+
 def word_mask(points: np.ndarray) -> np.ndarray:
     """True where a code point is a word character: CJK ideograph, a-z or 0-9."""
-    return (
-        ((points >= 0x3400) & (points <= 0x9FFF))
-        | ((points >= 0xF900) & (points <= 0xFAFF))
-        | ((points >= 0x20000) & (points <= 0x3134F))
-        | ((points >= 0x61) & (points <= 0x7A))
-        | ((points >= 0x30) & (points <= 0x39))
-    )
+    return _WORD[points]
 
 
 def bigram_keys(points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
