@@ -17,9 +17,9 @@ from pathlib import Path
 
 from replydraft.errors import ReplydraftError
 from replydraft.files.atomic import atomic_write_bytes, clean_stale_temps
+from replydraft.files.cachefiles import cache_file, content_key, paused_gc, prune_older
 from replydraft.files.guard import MAX_LIBRARY_BYTES, read_regular
 from replydraft.files.saving import save_file
-from replydraft.files.cachefiles import cache_file, content_key, paused_gc, prune_older
 from replydraft.library.model import Entry, Source, Version
 from replydraft.library.yaml_format import dump_library, entries_from_data, parse_library_text
 
