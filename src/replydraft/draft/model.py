@@ -149,7 +149,11 @@ class Draft:
                         para["text"],
                         para.get("source_id"),
                         para.get("source_year"),
-                        {k: v for k, v in para.items() if k not in ("text", "source_id", "source_year")},
+                        {
+                            k: v
+                            for k, v in para.items()
+                            if k not in ("text", "source_id", "source_year")
+                        },
                     )
                     for para in part["paragraphs"]
                 ],

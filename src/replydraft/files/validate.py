@@ -74,9 +74,7 @@ def field_name(where: Where) -> str:
     return name
 
 
-def error(
-    exc: Invalid, text: str | None, path: str | os.PathLike[str] | None
-) -> ReplydraftError:
+def error(exc: Invalid, text: str | None, path: str | os.PathLike[str] | None) -> ReplydraftError:
     """The one-line error for `exc`: file, line, field and problem."""
     line = line_of(text, exc.where)
     where = f"第 {line} 行 " if line else ""
@@ -186,11 +184,20 @@ def iso_date(value: Any, where: Where) -> str | None:
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 
+_OFFICIAL = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
+
+
 def parse_date(value: str, where: Where = ()) -> str:
-    """`2026-05-20` checked to exist (no 2月30日); returned zero-padded."""
+    """`2026-05-20` (or `2026年5月20日`, `二〇二六年五月二十日`) checked to exist (no 2月30日);
+    returned as `YYYY-MM-DD`."""
+    from replydraft.text.dates import official_date
+
     found = _ISO.match(value)
     if not found:
-        raise Invalid(f"日期格式不对（{value}），应为 2026-05-20 这样的形式", where)
+        official = official_date(value)
+        found = _OFFICIAL.match(official) if official else None
+    if not found:
+        raise Invalid(f"不是日期（{value}），应为 2026-05-20 这样的形式", where)
     try:
         day = datetime.date(*(int(g) for g in found.groups()))
     except ValueError:

@@ -34,6 +34,7 @@ def lock_path(path: str | os.PathLike[str]) -> Path:
     real = real_target(path)
     return real.parent / f".{real.name}.lock"
 
+
 if TYPE_CHECKING:  # pragma: no cover
     from replydraft.matching import Match
 
