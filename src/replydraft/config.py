@@ -106,10 +106,10 @@ def config_to_dict(config: Config) -> dict[str, Any]:
 def save_config(config: Config, path: str | Path | None = None) -> Path:
     """Write `config` atomically; returns the file written."""
     target = _path(path)
-    try:
-        data = dump_yaml(config_to_dict(config)).encode("utf-8")
-    except UnicodeEncodeError:
-        raise ReplydraftError("设置含有无法识别的字节（乱码），未保存", target) from None
+    document = config_to_dict(config)
+    if validate.find_surrogates(document):
+        raise ReplydraftError("设置含有无法识别的字节（乱码），未保存", target)
+    data = dump_yaml(document).encode("utf-8")
     save_file(target, data)
     return target
 

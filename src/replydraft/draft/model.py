@@ -178,10 +178,10 @@ class Draft:
         A text that no file can hold (lone surrogates) and every write error raise a one-line
         `ReplydraftError`, and the file on disk is left as it was.
         """
-        try:
-            data = self.to_yaml().encode("utf-8")
-        except UnicodeEncodeError:
-            raise ReplydraftError("草稿含有无法识别的字节（乱码），未保存", path) from None
+        document = self.to_dict()
+        if validate.find_surrogates(document):
+            raise ReplydraftError("草稿含有无法识别的字节（乱码），未保存", path)
+        data = dump_yaml(document).encode("utf-8")
         return save_file(path, data, keep_backup=keep_backup)
 
     @classmethod

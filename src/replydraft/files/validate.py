@@ -102,6 +102,17 @@ def has_surrogates(value: str) -> bool:
     return _SURROGATE.search(value) is not None
 
 
+def find_surrogates(data: Any) -> bool:
+    """Whether any text in `data` (nested lists and mappings, keys included) has surrogates."""
+    if isinstance(data, str):
+        return has_surrogates(data)
+    if isinstance(data, dict):
+        return any(find_surrogates(k) or find_surrogates(v) for k, v in data.items())
+    if isinstance(data, (list, tuple)):
+        return any(find_surrogates(item) for item in data)
+    return False
+
+
 def refuse_surrogates(value: str, what: str) -> str:
     """`value`, or `ReplydraftError` if it holds undecodable bytes (e.g. `$'\\xff局'`)."""
     if has_surrogates(value):

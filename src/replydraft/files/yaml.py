@@ -59,7 +59,23 @@ def dump_yaml(data: Any, *, fast: bool = False) -> str:
     )
 
 
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+def _lenient_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    """An unquoted date; one that does not exist (`2026-02-30`) stays text, for the
+    validation layer to name its line and field instead of a crash inside the parser."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """safe_load's loader (libyaml's when installed), with lenient timestamps."""
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _lenient_timestamp)
+_SAFE_LOADER = _Loader
+SAFE_LOADER = _Loader
+"""The loader every replydraft file is read with (when it defines no anchors)."""
 
 MAX_ALIASES = 1000
 """Aliases (`*name`) in one document; files replydraft writes have none."""
@@ -81,6 +97,11 @@ class YamlTooLarge(Exception):
 class _BoundedLoader(yaml.SafeLoader):
     """safe_load's loader, counting aliases while composing (pure Python, so only used for
     documents that define anchors)."""
+
+    yaml_constructors = {
+        **yaml.SafeLoader.yaml_constructors,
+        "tag:yaml.org,2002:timestamp": _lenient_timestamp,
+    }
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)

@@ -26,7 +26,7 @@ import yaml
 
 from replydraft.anatomy import MEASURE_SECTIONS
 from replydraft.errors import ReplydraftError
-from replydraft.files.yaml import dump_yaml, load_yaml_text, may_have_anchors
+from replydraft.files.yaml import SAFE_LOADER, dump_yaml, load_yaml_text, may_have_anchors
 from replydraft.library.keys import entry_id, normalise
 from replydraft.library.model import KINDS, Entry, Source, Version
 
@@ -172,7 +172,7 @@ class _NotPlain(Exception):
 
 
 def _parse_chunked(text: str, starts: list[int]) -> Any:
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = SAFE_LOADER
     head = yaml.load(text[: starts[0]], Loader=loader)
     if not isinstance(head, dict) or "entries" not in head or head["entries"] is not None:
         raise _NotPlain
