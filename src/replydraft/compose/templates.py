@@ -168,7 +168,7 @@ def _where(env: SandboxedEnvironment, name: str) -> str:
     """The file a template name resolves to, for error messages."""
     try:
         _source, filename, _uptodate = env.loader.get_source(env, name)  # type: ignore[union-attr]
-    except TemplateNotFound:
+    except (TemplateNotFound, UnicodeDecodeError):
         return name
     return filename or name
 

@@ -213,7 +213,7 @@ def entries_from_data(data: Any, text: str, path: str | os.PathLike[str] | None)
 
 def _entries(data: Any) -> list[Entry]:
     if data is None:
-        return []
+        raise _ShapeError("不是 replydraft 段落库（文件里没有内容），不会写入它", ())
     if not isinstance(data, dict):
         raise _ShapeError("expected a mapping with `format: 1`, `sources:` and `entries:`", ())
     unknown = [key for key in data if key not in ("format", "sources", "entries")]
