@@ -59,7 +59,7 @@ def test_malformed_file_is_named_and_kept(home: Path) -> None:
     assert str(path) in result.stderr and "line" in result.stderr
     assert path.read_text(encoding="utf-8") == "unit: [unclosed\n"
     path.write_text("- a list\n", encoding="utf-8")
-    with pytest.raises(ReplydraftError, match="mapping"):
+    with pytest.raises(ReplydraftError, match="映射"):
         load_config()
 
 

@@ -81,7 +81,7 @@ def test_unwritable_target_exit_2(saved: Path) -> None:
     (saved / "out").mkdir()
     result = run_cli_in(saved, "export", "draft.yaml", "-f", "txt", "-o", "out")
     assert result.returncode == 2
-    assert result.stderr.startswith("replydraft: out: cannot write")
+    assert result.stderr.startswith("replydraft: out: 这是一个文件夹")
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -111,7 +111,7 @@ def test_failure_while_writing_leaves_no_partial_file(tmp_path: Path, monkeypatc
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(atomic.os, "replace", failing_replace)
-    with pytest.raises(Exception, match="No space left"):
+    with pytest.raises(Exception, match="磁盘已满"):
         export_draft(clean_draft(), "txt", target)
     assert not target.exists()
     assert leftovers(tmp_path) == []

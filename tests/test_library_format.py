@@ -169,7 +169,7 @@ def test_unquoted_date_is_read_as_text(tmp_path: Path) -> None:
             5,
             "repeats the id",
         ),
-        ("format: 2\nentries: []\n", 1, "unsupported format"),
+        ("format: 2\nentries: []\n", 1, "更新版本"),
         ("entries:\n- text: 第一段文字\n  kind: paragraph\n", 3, "kind must be one of"),
         (
             "entries:\n- text: 第一段文字\n  source: {file: a.txt, year: last}\n",

@@ -92,7 +92,7 @@ def test_markdown_output() -> None:
     ("args", "message"),
     [
         (["skeleton"], "--title"),
-        (["skeleton", "--title", "关于x的建议", "--date", "明天"], "not a date"),
+        (["skeleton", "--title", "关于x的建议", "--date", "明天"], "不是日期"),
         (["skeleton", "--title", "关于x的建议", "--library", "nope.yaml"], "nope.yaml"),
         (["skeleton", "--title", "关于x的建议", "--proposal-text", "missing.txt"], "missing.txt"),
         (["skeleton", "--draft", "missing.yaml"], "missing.yaml"),

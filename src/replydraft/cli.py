@@ -16,7 +16,9 @@ import sys
 from replydraft import __version__
 from replydraft.errors import ReplydraftError
 
-COMMANDS: list[str] = ["parse", "ingest", "config", "skeleton", "search", "check", "export", "tui"]
+COMMANDS: list[str] = [
+    "parse", "ingest", "config", "skeleton", "search", "check", "export", "restore", "tui",
+]  # fmt: skip
 """Subcommand modules under `replydraft.commands`, in the order `--help` lists them."""
 
 
@@ -34,6 +36,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+PATH_ARGUMENTS = frozenset(
+    {"draft", "paths", "library", "out", "output", "file", "proposal_text", "report"}
+)
+"""Arguments naming files: a file name may legitimately hold bytes that are not UTF-8."""
+
+
+def refuse_undecodable(args: argparse.Namespace) -> None:
+    """Text from the command line with bytes the terminal could not decode (`$'\\xff局'`)
+    would poison every file it is saved to: refuse it with one clear line."""
+    from replydraft.files.validate import refuse_surrogates
+
+    for name, value in vars(args).items():
+        if name in PATH_ARGUMENTS or name == "run":
+            continue
+        values = value if isinstance(value, list) else [value]
+        for item in values:
+            if isinstance(item, str):
+                refuse_surrogates(item, f"参数 {name} ")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; returns the exit code (0 ok, 1 problems found, 2 bad input)."""
     args_list = sys.argv[1:] if argv is None else argv
@@ -46,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 0
     try:
+        refuse_undecodable(args)
         return int(run(args) or 0)
     except ReplydraftError as exc:
         print(f"replydraft: {exc.one_line()}", file=sys.stderr)

@@ -12,9 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from replydraft.errors import ReplydraftError
-from replydraft.files import locations
-from replydraft.files.atomic import atomic_write_text
-from replydraft.files.yaml import dump_yaml, load_yaml_file
+from replydraft.files import locations, validate
+from replydraft.files.atomic import clean_stale_temps
+from replydraft.files.guard import MAX_SETTINGS_BYTES, read_regular
+from replydraft.files.saving import save_file
+from replydraft.files.yaml import dump_yaml, load_yaml_text
+
+CONFIG_FORMAT = 1
+"""A config may say `format: N`; a newer one is refused (never rewritten by an older version)."""
 
 DEFAULT_WORK_PHRASE = "科技工作"
 """Kept for old imports; the work phrase now follows the unit (`replydraft.compose.voice`)."""
@@ -62,33 +67,44 @@ def _path(path: str | Path | None) -> Path:
 
 
 def load_config(path: str | Path | None = None) -> Config:
-    """The settings at `path` (default: the user's config file); a missing file gives defaults."""
+    """The settings at `path` (default: the user's config file); a missing file gives defaults.
+
+    Checked by `replydraft.files.validate`: a wrong type names the line and the key.
+    """
     target = _path(path)
-    if not target.exists():
+    if not target.exists() and not target.is_symlink():
         return Config()
-    data = load_yaml_file(target)
+    clean_stale_temps(target)
+    raw = read_regular(target, MAX_SETTINGS_BYTES)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ReplydraftError(f"不是 UTF-8 文本文件（第 {exc.start} 字节）", target) from None
+    data = load_yaml_text(text, target)
     if data is None:
         return Config()
+    return validate.run(_config_from_data, data, text, target)
+
+
+def _config_from_data(data: object) -> Config:
     if not isinstance(data, dict):
-        raise ReplydraftError("the config must be a mapping of settings", target)
+        raise validate.Invalid("配置文件应为“设置名: 值”的映射", ())
+    validate.format_version(data, CONFIG_FORMAT, "配置文件")
     config = Config()
     for key, value in data.items():
         if key == "keymap":
-            if not isinstance(value, dict):
-                raise ReplydraftError("'keymap' must map binding ids to keys", target)
-            config.keymap = {str(k): str(v) for k, v in value.items()}
+            keymap = validate.mapping(value, ("keymap",), "keymap ")
+            config.keymap = {
+                str(k): validate.text(v, ("keymap", k), optional=False) or ""
+                for k, v in keymap.items()
+            }
         elif key == "former_units":
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise ReplydraftError("'former_units' must be a list of unit names", target)
-            config.former_units = list(value)
+            config.former_units = validate.text_list(value, (key,))
         elif key in ("phrases", "voice"):
-            if not isinstance(value, dict):
-                raise ReplydraftError(f"'{key}' must be a mapping", target)
-            setattr(config, key, {str(k): v for k, v in value.items()})
+            rows = validate.mapping(value, (key,), f"{key} ")
+            setattr(config, key, {str(k): v for k, v in rows.items()})
         elif key in SETTABLE:
-            if value is not None and not isinstance(value, (str, int)):
-                raise ReplydraftError(f"'{key}' must be a single value", target)
-            setattr(config, key, None if value is None else str(value))
+            setattr(config, key, validate.text(value, (key,), numbers=True))
         else:
             config.extra[key] = value
     return config
@@ -110,12 +126,18 @@ def config_to_dict(config: Config) -> dict[str, Any]:
 def save_config(config: Config, path: str | Path | None = None) -> Path:
     """Write `config` atomically; returns the file written."""
     target = _path(path)
-    atomic_write_text(target, dump_yaml(config_to_dict(config)))
+    document = config_to_dict(config)
+    if validate.find_surrogates(document):
+        raise ReplydraftError("设置含有无法识别的字节（乱码），未保存", target)
+    data = dump_yaml(document).encode("utf-8")
+    save_file(target, data)
     return target
 
 
 def set_value(config: Config, key: str, value: str | None) -> None:
     """Set (or with None, clear) one setting: a field name or `keymap.<binding id>`."""
+    if value is not None:
+        validate.refuse_surrogates(value, f"设置 {key} 的值")
     if key.startswith("keymap."):
         binding = key.removeprefix("keymap.")
         if not binding:

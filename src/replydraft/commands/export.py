@@ -16,7 +16,9 @@ formats:
 
 The format follows from the -o suffix (.txt .md .docx) unless --format is given. Without -o,
 text formats print to stdout and docx is written next to the draft (draft.yaml → draft.docx).
-Files are written atomically: an interrupted export never leaves a partial file.
+Files are written atomically: an interrupted or failed export never leaves a partial file
+and never touches the old one. An existing output file is not replaced unless --force is
+given (its old content is then kept as a backup, see `replydraft restore`).
 
 examples:
   replydraft export draft.yaml -o 答复.docx
@@ -39,6 +41,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "-f", "--format", choices=("txt", "md", "docx", "body"), help="output format"
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="output file ('-' for stdout)")
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an existing output file (its old content is kept as a backup)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -85,6 +92,9 @@ def run(args: argparse.Namespace) -> int:
             raise ReplydraftError(
                 "refusing to overwrite the draft itself: choose another -o", output
             )
+        from replydraft.files.saving import check_overwrite
+
+        check_overwrite(output, force=args.force)
         export_draft(draft, fmt, output)
         print(f"replydraft: wrote {output} ({fmt})", file=sys.stderr)
     problems = check_draft(draft)

@@ -18,6 +18,10 @@ examples:
       --number 239 --session 慈溪市人大十七届第一次会议 --proposer 胡国锋
   replydraft skeleton --title 关于加强科技金融的提案 --proposal-text 提案全文.docx --format md
   replydraft skeleton --draft draft.yaml --handler 何智敏 --out draft.yaml
+
+--out never replaces an existing file other than the --draft being updated: it stops with
+exit 2 unless --force is given (the replaced file is then kept as a backup, see `replydraft
+restore`). Updating the --draft itself keeps its previous version the same way.
 """
 
 META_OPTIONS = (
@@ -56,6 +60,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add("--no-library", action="store_true", help="leave status and next steps as placeholders")
     add("--draft", metavar="FILE", help="reopen a saved draft (options given update its metadata)")
     add("--out", metavar="FILE", help="save the draft as YAML here")
+    add("--force", action="store_true",
+        help="let --out replace an existing file (its old content is kept as a backup)")  # fmt: skip
     add("--format", choices=("txt", "md"), default="txt", help="what to print (default txt)")
     parser.set_defaults(run=run)
 
@@ -84,7 +90,39 @@ def _meta_from_args(args: argparse.Namespace, base=None):
     if args.proposal_text:
         meta.proposal_text = _proposal_text(args.proposal_text)
         meta.demands = []
+    if args.date is not None and args.date.strip():
+        from replydraft.errors import ReplydraftError
+        from replydraft.files.validate import Invalid, parse_date
+
+        try:
+            meta.date = parse_date(args.date.strip())
+        except Invalid as exc:
+            raise ReplydraftError(f"--date：{exc.message}") from None
     return meta
+
+
+def _carry_extras(old, new) -> None:
+    """Keep the keys of the reopened draft this version does not know (never drop them)."""
+    new.extra = dict(old.extra)
+    new.meta_extra = dict(old.meta_extra)
+    for before, after in zip(old.parts, new.parts, strict=False):
+        if before.kind == after.kind and before.extra and not after.extra:
+            after.extra = dict(before.extra)
+
+
+def _check_out(args: argparse.Namespace) -> None:
+    """`--out` may replace the --draft being updated; any other existing file needs --force."""
+    from pathlib import Path
+
+    from replydraft.files.atomic import real_target
+    from replydraft.files.saving import check_overwrite
+
+    if (
+        args.draft
+        and real_target(Path(args.out)).resolve() == real_target(Path(args.draft)).resolve()
+    ):
+        return
+    check_overwrite(args.out, force=args.force)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -94,11 +132,14 @@ def run(args: argparse.Namespace) -> int:
     from replydraft.errors import ReplydraftError
 
     config = load_config()
+    if args.out:
+        _check_out(args)
     if args.draft:
         from replydraft.compose.skeleton import refresh_frame
 
-        draft = Draft.load(args.draft)
-        draft = refresh_frame(draft, _meta_from_args(args, draft.meta), config=config)
+        loaded = Draft.load(args.draft)
+        draft = refresh_frame(loaded, _meta_from_args(args, loaded.meta), config=config)
+        _carry_extras(loaded, draft)
     else:
         if not args.title or not args.title.strip():
             raise ReplydraftError("give the proposal's title with --title (or reopen with --draft)")

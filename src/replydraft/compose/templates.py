@@ -7,11 +7,19 @@ paragraph. Officers override a shipped template by putting a file of the same na
 `locations.user_templates_dir()`. Every template renders sandboxed and under StrictUndefined:
 a field the template names but the skeleton does not provide is an error naming the template
 file, the line and the field, never a blank in a reply.
+
+Rendering is bounded, so a template (the officer's own, or one copied from a colleague) cannot
+hang or exhaust memory: every `for` loop draws from one budget of `MAX_ITERATIONS` per
+rendering, `range` stops at `MAX_RANGE`, `*`/`**` and string padding may not build anything
+longer than `MAX_OUTPUT` characters, and the rendered text is cut off with an error at that
+length. Every failure (`1/0`, a template not in UTF-8, …) is one line naming the template.
 """
 
 from __future__ import annotations
 
 import re
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -50,10 +58,80 @@ def short_session(session: str) -> str:
     return _CITY_PREFIX.sub("市", session, count=1)
 
 
+MAX_ITERATIONS = 100_000
+"""Loop iterations in one rendering, all loops together (a reply needs a few hundred)."""
+MAX_RANGE = 10_000
+"""Largest `range()` a template may make."""
+MAX_OUTPUT = 1_000_000
+"""Characters a rendering (or any one string or list built in it) may reach."""
+
+
+class TemplateBudget(Exception):
+    """A template went over one of the limits above."""
+
+
+_budget = threading.local()
+
+
+def _spend(steps: int = 1) -> None:
+    left = getattr(_budget, "left", MAX_ITERATIONS) - steps
+    _budget.left = left
+    if left < 0:
+        raise TemplateBudget(f"模板循环次数过多（一次渲染上限 {MAX_ITERATIONS} 次）")
+
+
+def _bounded_iter(iterable: Any) -> Iterator[Any]:
+    """What every `for` loop iterates: the loop's items, each one spending the budget."""
+    for item in iterable:
+        _spend()
+        yield item
+
+
+def _bounded_range(*args: int) -> range:
+    result = range(*args)
+    if len(result) > MAX_RANGE:
+        raise TemplateBudget(f"range 过大（上限 {MAX_RANGE} 项）")
+    return result
+
+
+def _too_long(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value > MAX_OUTPUT
+
+
+class BoundedEnvironment(SandboxedEnvironment):
+    """The sandbox with bounded loops, ranges and string/list sizes."""
+
+    intercepted_binops = frozenset(["*", "**"])
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        tree = super()._parse(source, name, filename)
+        for loop in tree.find_all(nodes.For):
+            call = nodes.Call(nodes.Name("_bounded_iter", "load"), [loop.iter], [], None, None)
+            loop.iter = call.set_lineno(loop.lineno).set_environment(self)
+        return tree
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and _too_long(right if abs(left) > 1 else 0):
+            raise TemplateBudget("模板中的乘方过大")
+        if operator == "*":
+            sized, count = (left, right) if isinstance(left, (str, list, tuple)) else (right, left)
+            if isinstance(sized, (str, list, tuple)) and isinstance(count, int):
+                if len(sized) * max(count, 0) > MAX_OUTPUT:
+                    raise TemplateBudget(f"模板生成的文字过长（上限 {MAX_OUTPUT} 字）")
+        return super().call_binop(context, operator, left, right)
+
+    def call(self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(getattr(__obj, "__self__", None), str) and any(
+            _too_long(a) for a in (*args, *kwargs.values())
+        ):
+            raise TemplateBudget(f"模板生成的文字过长（上限 {MAX_OUTPUT} 字）")
+        return super().call(__context, __obj, *args, **kwargs)
+
+
 def environment(user_dir: Path | None = None) -> SandboxedEnvironment:
     """The sandboxed, strict Jinja environment: the officer's templates first, then the shipped."""
     user = user_dir if user_dir is not None else locations.user_templates_dir()
-    env = SandboxedEnvironment(
+    env = BoundedEnvironment(
         loader=ChoiceLoader(
             [FileSystemLoader(str(user)), FileSystemLoader(str(resources.templates_dir()))]
         ),
@@ -66,6 +144,8 @@ def environment(user_dir: Path | None = None) -> SandboxedEnvironment:
     env.filters["cn"] = int_to_cn
     env.filters["short_session"] = short_session
     env.globals["placeholder"] = placeholder
+    env.globals["_bounded_iter"] = _bounded_iter
+    env.globals["range"] = _bounded_range
     return env
 
 
@@ -88,7 +168,7 @@ def _where(env: SandboxedEnvironment, name: str) -> str:
     """The file a template name resolves to, for error messages."""
     try:
         _source, filename, _uptodate = env.loader.get_source(env, name)  # type: ignore[union-attr]
-    except TemplateNotFound:
+    except (TemplateNotFound, UnicodeDecodeError):
         return name
     return filename or name
 
@@ -143,6 +223,18 @@ def _block_order(env: SandboxedEnvironment, name: str, seen: tuple[str, ...] = (
     return order
 
 
+def _joined(chunks: Iterator[str]) -> str:
+    """The rendered chunks joined, stopping with an error past `MAX_OUTPUT` characters."""
+    out: list[str] = []
+    size = 0
+    for chunk in chunks:
+        size += len(chunk)
+        if size > MAX_OUTPUT:
+            raise TemplateBudget(f"模板生成的文字过长（上限 {MAX_OUTPUT} 字）")
+        out.append(chunk)
+    return "".join(out)
+
+
 def render_parts(
     name: str, context: dict[str, Any], env: SandboxedEnvironment | None = None
 ) -> list[RenderedPart]:
@@ -153,6 +245,7 @@ def render_parts(
     """
     env = env or environment()
     path = _where(env, name)
+    _budget.left = MAX_ITERATIONS
     try:
         template = env.get_template(name)
         order = _block_order(env, name)
@@ -167,7 +260,7 @@ def render_parts(
             pass
         parts = []
         for block in order:
-            text = "".join(ctx.blocks[block][0](ctx))
+            text = _joined(ctx.blocks[block][0](ctx))
             lines = [line.strip() for line in text.split("\n")]
             parts.append(RenderedPart(block, [line for line in lines if line]))
         return parts
@@ -175,6 +268,18 @@ def render_parts(
         raise ReplydraftError(f"template not found: {exc.name}", path) from None
     except ReplydraftError:
         raise
+    except UnicodeDecodeError:
+        raise ReplydraftError("模板不是 UTF-8 编码，请另存为 UTF-8", path) from None
+    except TemplateBudget as exc:
+        filename, line = _template_line(exc)
+        where = f"第 {line} 行：" if line else ""
+        raise ReplydraftError(f"{where}{exc}", filename or path) from None
+    except (ArithmeticError, LookupError, OverflowError, MemoryError) as exc:
+        filename, line = _template_line(exc)
+        where = f"第 {line} 行：" if line else ""
+        raise ReplydraftError(
+            f"模板计算出错：{where}{type(exc).__name__}: {exc}", filename or path
+        ) from None
     except (TemplateError, SecurityError, TypeError, ValueError, AttributeError) as exc:
         raise _error(exc, path) from None
     except RecursionError:

@@ -3,7 +3,10 @@
 Each paragraph keeps its text as edited (ordinal included, as it will be printed) and, when it
 was reused, the library entry it came from. Ordinals are re-derived from position by
 `replydraft.text.ordinals`, so inserting, moving or deleting a paragraph renumbers what follows.
-The YAML form is for people: block scalars, Chinese unescaped, stable key order.
+The YAML form is for people: block scalars, Chinese unescaped, stable key order. A file is
+checked by `replydraft.draft.schema` before it becomes a `Draft`: wrong types, unknown kinds,
+dates that do not exist and newer formats are one-line errors, and keys this version does not
+know (a paragraph's `comment`, a top-level `attachments`) are kept and written back.
 """
 
 from __future__ import annotations
@@ -13,13 +16,15 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from replydraft.draft.schema import DRAFT_FORMAT, KINDS, ROLES, check_draft
 from replydraft.errors import ReplydraftError
-from replydraft.files.atomic import atomic_write_text
-from replydraft.files.yaml import dump_yaml, load_yaml_file
+from replydraft.files import validate
+from replydraft.files.atomic import clean_stale_temps
+from replydraft.files.guard import MAX_DRAFT_BYTES, read_regular
+from replydraft.files.saving import save_file
+from replydraft.files.yaml import dump_yaml, load_yaml_text
 
-DRAFT_FORMAT = 1
-KINDS = ("suggestion", "proposal", "motion")
-ROLES = ("reply", "co_opinion")
+__all__ = ["DRAFT_FORMAT", "KINDS", "ROLES", "Draft", "DraftPart", "Paragraph", "ProposalMeta"]
 
 
 @dataclass
@@ -74,6 +79,8 @@ class Paragraph:
     """The library entry this paragraph was reused from, if any."""
     source_year: int | None = None
     """The year of that entry's source, for flagging stale figures."""
+    extra: dict[str, Any] = field(default_factory=dict)
+    """Keys this version does not know (e.g. a reviewer's `comment`), written back unchanged."""
 
 
 @dataclass
@@ -82,6 +89,8 @@ class DraftPart:
 
     kind: str
     paragraphs: list[Paragraph] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+    """Keys this version does not know, written back unchanged."""
 
     @property
     def text(self) -> str:
@@ -94,6 +103,10 @@ class Draft:
 
     meta: ProposalMeta
     parts: list[DraftPart] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+    """Top-level keys this version does not know (e.g. `attachments`), written back unchanged."""
+    meta_extra: dict[str, Any] = field(default_factory=dict)
+    """Keys of `meta` this version does not know, written back unchanged."""
 
     def part(self, kind: str) -> DraftPart | None:
         """The first part of `kind`, or None."""
@@ -101,6 +114,7 @@ class Draft:
 
     def to_dict(self) -> dict[str, Any]:
         meta = {k: v for k, v in asdict(self.meta).items() if v not in (None, [], "")}
+        meta.update((k, v) for k, v in self.meta_extra.items() if k not in meta)
         parts = []
         for part in self.parts:
             paragraphs = []
@@ -110,48 +124,81 @@ class Draft:
                     item["source_id"] = paragraph.source_id
                 if paragraph.source_year:
                     item["source_year"] = paragraph.source_year
+                item.update((k, v) for k, v in paragraph.extra.items() if k not in item)
                 paragraphs.append(item)
-            parts.append({"kind": part.kind, "paragraphs": paragraphs})
-        return {"format": DRAFT_FORMAT, "meta": meta, "parts": parts}
+            data = {"kind": part.kind, "paragraphs": paragraphs}
+            data.update((k, v) for k, v in part.extra.items() if k not in data)
+            parts.append(data)
+        out: dict[str, Any] = {"format": DRAFT_FORMAT, "meta": meta, "parts": parts}
+        out.update((k, v) for k, v in self.extra.items() if k not in out)
+        return out
 
     @classmethod
-    def from_dict(cls, data: Any, path: str | os.PathLike[str] | None = None) -> Draft:
-        """Build a draft from its YAML mapping; a wrong shape raises a one-line error."""
-        if not isinstance(data, dict) or not isinstance(data.get("meta"), dict):
-            raise ReplydraftError("not a replydraft draft (expected 'meta' and 'parts')", path)
-        parts_data = data.get("parts") or []
-        if not isinstance(parts_data, list):
-            raise ReplydraftError("'parts' must be a list", path)
-        parts: list[DraftPart] = []
-        for index, item in enumerate(parts_data, 1):
-            if not isinstance(item, dict) or not isinstance(item.get("kind"), str):
-                raise ReplydraftError(f"part {index} needs a 'kind'", path)
-            paragraphs = []
-            for para in item.get("paragraphs") or []:
-                if isinstance(para, str):
-                    para = {"text": para}
-                if not isinstance(para, dict) or not isinstance(para.get("text"), str):
-                    raise ReplydraftError(
-                        f"part {index} ({item['kind']}): a paragraph needs 'text'", path
+    def from_dict(
+        cls, data: Any, path: str | os.PathLike[str] | None = None, text: str | None = None
+    ) -> Draft:
+        """Build a draft from its YAML mapping; a wrong shape raises a one-line error.
+
+        `text`, the YAML source when known, lets the error name the line.
+        """
+        checked = validate.run(check_draft, data, text, path)
+        known = {f.name for f in fields(ProposalMeta)}
+        meta_data = checked["meta"]
+        meta = ProposalMeta(**{k: v for k, v in meta_data.items() if k in known})
+        parts = [
+            DraftPart(
+                part["kind"],
+                [
+                    Paragraph(
+                        para["text"],
+                        para.get("source_id"),
+                        para.get("source_year"),
+                        {
+                            k: v
+                            for k, v in para.items()
+                            if k not in ("text", "source_id", "source_year")
+                        },
                     )
-                paragraphs.append(
-                    Paragraph(para["text"], para.get("source_id"), para.get("source_year"))
-                )
-            parts.append(DraftPart(item["kind"], paragraphs))
-        try:
-            meta = ProposalMeta.from_dict(data["meta"])
-        except TypeError as exc:
-            raise ReplydraftError(f"bad 'meta': {exc}", path) from None
-        return cls(meta=meta, parts=parts)
+                    for para in part["paragraphs"]
+                ],
+                {k: v for k, v in part.items() if k not in ("kind", "paragraphs")},
+            )
+            for part in checked["parts"]
+        ]
+        return cls(
+            meta=meta,
+            parts=parts,
+            extra={k: v for k, v in checked.items() if k not in ("format", "meta", "parts")},
+            meta_extra={k: v for k, v in meta_data.items() if k not in known},
+        )
 
     def to_yaml(self) -> str:
         return dump_yaml(self.to_dict())
 
-    def save(self, path: str | os.PathLike[str]) -> None:
-        """Write the draft atomically (temp file, then rename)."""
-        atomic_write_text(path, self.to_yaml())
+    def save(self, path: str | os.PathLike[str], *, keep_backup: bool = True) -> Path:
+        """Write the draft atomically (through a symlink), keeping the previous version as a
+        backup (`replydraft.files.backups`); returns the real file written.
+
+        A text that no file can hold (lone surrogates) and every write error raise a one-line
+        `ReplydraftError`, and the file on disk is left as it was.
+        """
+        document = self.to_dict()
+        if validate.find_surrogates(document):
+            raise ReplydraftError("草稿含有无法识别的字节（乱码），未保存", path)
+        data = dump_yaml(document).encode("utf-8")
+        return save_file(path, data, keep_backup=keep_backup)
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Draft:
-        """Read a draft saved by `save`; malformed files raise `ReplydraftError`."""
-        return cls.from_dict(load_yaml_file(Path(path)), path)
+        """Read a draft saved by `save`; malformed files raise `ReplydraftError`.
+
+        Only a regular file up to `MAX_DRAFT_BYTES` is read; temp files a killed save left
+        beside it are removed first.
+        """
+        clean_stale_temps(path)
+        raw = read_regular(Path(path), MAX_DRAFT_BYTES)
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ReplydraftError(f"不是 UTF-8 文本文件（第 {exc.start} 字节）", path) from None
+        return cls.from_dict(load_yaml_text(text, path), path, text)

@@ -12,7 +12,7 @@ from replydraft.draft.model import Draft
 from replydraft.draft.text_form import render_text
 from replydraft.errors import ReplydraftError
 from replydraft.export.text import body_text, markdown_text
-from replydraft.files.atomic import atomic_write_bytes
+from replydraft.files.saving import save_file
 
 FORMATS = ("txt", "md", "docx", "body")
 
@@ -35,9 +35,10 @@ def export_bytes(draft: Draft, fmt: str) -> bytes:
 
 
 def export_draft(draft: Draft, fmt: str, out_path: str | os.PathLike[str]) -> None:
-    """Write `draft` as `fmt` to `out_path` atomically (temp file beside it, then rename)."""
+    """Write `draft` as `fmt` to `out_path` atomically (temp file beside it, then rename).
+
+    The bytes are built first: a failed export raises before the old file is touched. An
+    existing file is kept as a backup (`replydraft.files.backups`) before it is replaced.
+    """
     data = export_bytes(draft, fmt)
-    try:
-        atomic_write_bytes(out_path, data)
-    except OSError as exc:
-        raise ReplydraftError(f"cannot write: {exc.strerror or exc}", out_path) from None
+    save_file(out_path, data)

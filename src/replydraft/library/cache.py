@@ -20,8 +20,10 @@ from itertools import accumulate
 from pathlib import Path
 
 from replydraft.errors import ReplydraftError
-from replydraft.files.atomic import atomic_write_bytes
+from replydraft.files.atomic import atomic_write_bytes, clean_stale_temps
 from replydraft.files.cachefiles import cache_file, content_key, paused_gc, prune_older
+from replydraft.files.guard import MAX_LIBRARY_BYTES, read_regular
+from replydraft.files.saving import save_file
 from replydraft.library.model import Entry, Source, Version
 from replydraft.library.yaml_format import dump_library, entries_from_data, parse_library_text
 
@@ -203,15 +205,16 @@ def prune(keep: Path, name: str) -> None:
 def open_library(path: Path) -> tuple[CachedEntries | list[Entry], str]:
     """The library at `path` and its key: its cached entries, mapped and not yet read, when the
     cache is fresh; else the entries parsed from the YAML (and cached for next time)."""
+    if not path.exists():
+        raise ReplydraftError("library not found", path)
+    clean_stale_temps(path)
+    data = read_regular(path, MAX_LIBRARY_BYTES)
     try:
-        data = path.read_bytes()
         stat = path.stat()
-    except FileNotFoundError:
-        raise ReplydraftError("library not found", path) from None
-    except IsADirectoryError:
-        raise ReplydraftError("is a folder, not a library file", path) from None
     except OSError as exc:
         raise ReplydraftError(f"cannot read: {exc.strerror}", path) from None
+    if not data.strip():
+        raise ReplydraftError("不是 replydraft 段落库（文件是空的），不会写入它", path)
     key = content_key(data, stat.st_size, stat.st_mtime_ns)
     name = _library_name(path)
     file = cache_file(key, name)
@@ -238,8 +241,8 @@ def load_library(path: Path) -> tuple[list[Entry], str]:
 def save_library(path: Path, entries: list[Entry]) -> str:
     """Write the library YAML atomically, cache what was written, and return the new key."""
     data = dump_library(entries).encode("utf-8")
+    save_file(path, data)
     try:
-        atomic_write_bytes(path, data)
         stat = path.stat()
     except OSError as exc:
         raise ReplydraftError(f"cannot write: {exc.strerror}", path) from None

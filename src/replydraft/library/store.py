@@ -3,6 +3,10 @@
 YAML is the truth (`replydraft.library.yaml_format` reads and writes it); a derived cache beside
 it (`replydraft.library.cache`) makes opening a large library fast, and is rebuilt whenever the
 YAML changes. The default library is built from the packaged seeds (`replydraft.library.seeds`).
+
+Several processes may write one library (an office shares it on a network folder): `save`
+takes a lock file beside it, re-reads it under the lock, merges what others saved since this
+process loaded it (`replydraft.library.merge`), and only then writes, so every entry survives.
 """
 
 from __future__ import annotations
@@ -10,11 +14,25 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import filelock
+
 from replydraft.errors import ReplydraftError
 from replydraft.files import locations
-from replydraft.library.cache import CachedEntries, open_library, save_library
+from replydraft.files.atomic import real_target
+from replydraft.files.cachefiles import cache_key
+from replydraft.library.cache import CachedEntries, load_library, open_library, save_library
+from replydraft.library.merge import merge_entries
 from replydraft.library.model import Entry
 from replydraft.matching import Match, search
+
+LOCK_TIMEOUT = 120.0
+"""Seconds a save waits for another process's save of the same library (large ones take ~10 s)."""
+
+
+def lock_path(path: str | os.PathLike[str]) -> Path:
+    """The lock file of the library at `path`: hidden, beside the real file (not the symlink)."""
+    real = real_target(path)
+    return real.parent / f".{real.name}.lock"
 
 
 class Library:
@@ -41,6 +59,11 @@ class Library:
         self.cache_key: str = cache_key
         """Identifies the YAML content (size, mtime, hash); index caches are keyed on it."""
         self._by_id: dict[str, Entry] | None = None
+        self._base_ids: set[str] | None = (
+            None if self._entries is None else {e.id for e in self._entries} if cache_key else set()
+        )
+        """The ids the file held when loaded: what a merge treats as removed by us (None until
+        entries kept in the cache are first read)."""
 
     def __repr__(self) -> str:
         return f"Library({str(self.path) if self.path else 'default'!r}, {len(self)} entries)"
@@ -61,6 +84,8 @@ class Library:
                 entries[position] = entry
             self._entries = entries
             self._read.clear()
+            if self._base_ids is None:
+                self._base_ids = {entry.id for entry in entries}
         return self._entries
 
     @entries.setter
@@ -106,12 +131,46 @@ class Library:
         return cls.default()
 
     def save(self, path: str | os.PathLike[str] | None = None) -> None:
-        """Write the library as human YAML, atomically, and refresh its cache."""
+        """Write the library as human YAML, atomically, and refresh its cache.
+
+        Under the library's lock: if the file changed since it was loaded (another process
+        saved), its entries are merged into ours first. The previous file is kept as a backup.
+        """
         target = Path(path) if path is not None else self.path
         if target is None:
             raise ReplydraftError("the built-in default library has no file; save it with a path")
-        self.cache_key = save_library(target, self.entries)
+        same_file = self.path is not None and real_target(self.path) == real_target(target)
+        try:
+            lock = filelock.FileLock(str(lock_path(target)), timeout=LOCK_TIMEOUT)
+            with lock:
+                if same_file:
+                    self._merge_from_disk(target)
+                self.cache_key = save_library(target, self.entries)
+        except filelock.Timeout:
+            raise ReplydraftError(
+                f"段落库正被另一个进程写入，等了 {LOCK_TIMEOUT:.0f} 秒仍未完成，请稍后再试", target
+            ) from None
+        except OSError as exc:
+            from replydraft.files.saving import write_error
+
+            raise write_error(exc, target) from None
         self.path = target
+        self._base_ids = {entry.id for entry in self.entries}
+        self._by_id = None
+
+    def _merge_from_disk(self, target: Path) -> None:
+        """Merge in what another process saved to `target` since we loaded it."""
+        real = real_target(target)
+        if not real.is_file():
+            return
+        try:
+            if cache_key(real) == self.cache_key:
+                return
+        except OSError:
+            return
+        theirs, _key = load_library(real)
+        ours = self.entries  # first: reading them records the ids the file held (`_base_ids`)
+        self.entries = merge_entries(self._base_ids or set(), ours, theirs)
 
     def get(self, entry_id: str) -> Entry | None:
         """The entry with `entry_id`, or None."""

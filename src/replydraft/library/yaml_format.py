@@ -26,7 +26,7 @@ import yaml
 
 from replydraft.anatomy import MEASURE_SECTIONS
 from replydraft.errors import ReplydraftError
-from replydraft.files.yaml import dump_yaml, load_yaml_text
+from replydraft.files.yaml import SAFE_LOADER, dump_yaml, load_yaml_text, may_have_anchors
 from replydraft.library.keys import entry_id, normalise
 from replydraft.library.model import KINDS, Entry, Source, Version
 
@@ -159,7 +159,7 @@ def parse_library_text(text: str, path: str | os.PathLike[str] | None = None) ->
     parsing the whole text, which also gives the error message with the right line.
     """
     starts = [m.start() for m in _ENTRY_START.finditer(text)]
-    if len(starts) < 2 * _CHUNK:
+    if len(starts) < 2 * _CHUNK or may_have_anchors(text):  # anchors: the bounded loader
         return load_yaml_text(text, path)
     try:
         return _parse_chunked(text, starts)
@@ -172,7 +172,7 @@ class _NotPlain(Exception):
 
 
 def _parse_chunked(text: str, starts: list[int]) -> Any:
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = SAFE_LOADER
     head = yaml.load(text[: starts[0]], Loader=loader)
     if not isinstance(head, dict) or "entries" not in head or head["entries"] is not None:
         raise _NotPlain
@@ -213,7 +213,7 @@ def entries_from_data(data: Any, text: str, path: str | os.PathLike[str] | None)
 
 def _entries(data: Any) -> list[Entry]:
     if data is None:
-        return []
+        raise _ShapeError("不是 replydraft 段落库（文件里没有内容），不会写入它", ())
     if not isinstance(data, dict):
         raise _ShapeError("expected a mapping with `format: 1`, `sources:` and `entries:`", ())
     unknown = [key for key in data if key not in ("format", "sources", "entries")]
@@ -222,7 +222,16 @@ def _entries(data: Any) -> list[Entry]:
             f"unknown top-level key {unknown[0]!r} (expected format, sources, entries)",
             (unknown[0],),
         )
-    if data.get("format", FORMAT) != FORMAT:
+    if "format" not in data and "entries" not in data:
+        raise _ShapeError("不是 replydraft 段落库（没有 format 和 entries）", ())
+    version = data.get("format", FORMAT)
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT:
+        raise _ShapeError(
+            f"段落库是更新版本的 replydraft 写的（格式 {version}，本版本只读到格式 {FORMAT}），"
+            "请升级 replydraft；文件未改动",
+            ("format",),
+        )
+    if version != FORMAT:
         raise _ShapeError(
             f"unsupported format {data.get('format')!r} (this version reads format 1)", ("format",)
         )

@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from replydraft.errors import ReplydraftError
-from replydraft.files import locations, resources
-from replydraft.files.yaml import load_yaml_file
+from replydraft.files import locations, resources, validate
+from replydraft.files.guard import MAX_SETTINGS_BYTES, read_regular
+from replydraft.files.validate import Invalid, text
+from replydraft.files.yaml import load_yaml_text
 from replydraft.matching.tokens import fold_aligned
 
 
@@ -34,19 +36,38 @@ class Synonyms:
         return sorted(self.alternatives, key=len, reverse=True)
 
 
-def _groups_in(data: object, path: Path) -> list[list[str]]:
-    """Accept `groups: [[a, b], ...]`, a bare list of lists, or a mapping `a: [b, c]`."""
+def _groups_in(data: object, path: Path, text: str | None = None) -> list[list[str]]:
+    """Accept `groups: [[a, b], ...]`, a bare list of lists, or a mapping `a: [b, c]`.
+
+    Checked by `replydraft.files.validate`: a term that is not text (a mapping, a list, an
+    empty item) is a one-line error naming the line, never a crash later in a search.
+    """
+    return validate.run(_check_groups, data, text, path)
+
+
+def _check_groups(data: object) -> list[list[str]]:
+
     if data is None:
         return []
+    where: tuple = ()
     if isinstance(data, dict) and "groups" in data:
-        data = data["groups"]
+        data, where = data["groups"], ("groups",)
+    groups: list[list[str]] = []
     if isinstance(data, dict):
-        return [[str(k), *(v if isinstance(v, list) else [v])] for k, v in data.items()]
-    if isinstance(data, list) and all(isinstance(g, list) for g in data):
-        return [[str(t) for t in g] for g in data]
-    raise ReplydraftError(
-        "synonyms must be a list of groups, e.g. groups: [[高企, 高新技术企业]]", path
-    )
+        for key, value in data.items():
+            items = value if isinstance(value, list) else [value]
+            terms = [text(key, (*where, key), numbers=True)]
+            terms += [text(v, (*where, key, i), numbers=True) for i, v in enumerate(items)]
+            groups.append([t for t in terms if t])
+        return groups
+    if not isinstance(data, list):
+        raise Invalid("同义词应为词组的列表，如 groups: [[高企, 高新技术企业]]", where)
+    for index, group in enumerate(data):
+        if not isinstance(group, list):
+            raise Invalid("每组同义词应为列表，如 [高企, 高新技术企业]", (*where, index))
+        terms = [text(t, (*where, index, i), numbers=True) for i, t in enumerate(group)]
+        groups.append([t for t in terms if t])
+    return groups
 
 
 def load_synonyms(paths: list[Path] | None = None) -> Synonyms:
@@ -57,7 +78,12 @@ def load_synonyms(paths: list[Path] | None = None) -> Synonyms:
     for path in paths:
         if not Path(path).is_file():
             continue
-        for group in _groups_in(load_yaml_file(path), Path(path)):
+        raw = read_regular(path, MAX_SETTINGS_BYTES)
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ReplydraftError(f"不是 UTF-8 文本文件（第 {exc.start} 字节）", path) from None
+        for group in _groups_in(load_yaml_text(text, path), Path(path), text):
             table.add_group(group)
     return table
 

@@ -68,9 +68,12 @@ def cn_to_int(text: str) -> int | None:
 
 
 def int_to_cn(value: int) -> str:
-    """12 → `十二`, 20 → `二十`, 105 → `一百零五` (the forms used in ordinals)."""
+    """12 → `十二`, 20 → `二十`, 105 → `一百零五`, 1000 → `一千`, 10010 → `一万零一十`
+    (the forms used in ordinals)."""
     if value < 0:
         raise ValueError(value)
+    if value >= 1000:
+        return _large_to_cn(value)
     if value < 10:
         return DIGITS[value]
     if value < 100:
@@ -83,6 +86,21 @@ def int_to_cn(value: int) -> str:
             int_to_cn(rest) if rest >= 20 or rest < 10 else "一" + int_to_cn(rest)
         )
     return DIGITS[hundreds] + "百" + tail
+
+
+def _large_to_cn(value: int) -> str:
+    """Numbers from 1000 up: 千 below 10,000, then 万 and 亿 groups, with 零 for skipped places."""
+    for size, unit in ((100_000_000, "亿"), (10_000, "万"), (1000, "千")):
+        if value >= size:
+            high, rest = divmod(value, size)
+            head = int_to_cn(high) + unit
+            if not rest:
+                return head
+            tail = int_to_cn(rest)
+            if rest < size // 10:
+                return head + "零" + ("一" + tail if 10 <= rest < 20 else tail)
+            return head + ("一" + tail if 10 <= rest < 20 else tail)
+    return int_to_cn(value)
 
 
 def _arabic(text: str) -> int:
