@@ -54,6 +54,8 @@ class ProposalMeta:
     """Answer category: A, B, C or D."""
     disclosure: str | None = None
     """公开属性: 主动公开, 依申请公开 or 不予公开."""
+    cc: list[str] = field(default_factory=list)
+    """抄送: the units a copy goes to (市督查局, 市政协提案委), printed above the last line."""
     work_phrase: str | None = None
     """How the unit names its own work in thanks and closing, e.g. 科技工作 (None: from `unit`)."""
     level_ref: str | None = None

@@ -28,10 +28,12 @@ ROLES = ("reply", "co_opinion")
 
 META_TEXT = (
     "title", "session", "proposer", "lead_unit", "unit", "leader", "handler", "category",
-    "disclosure", "work_phrase", "proposal_text",
+    "disclosure", "work_phrase", "level_ref", "unit_ref", "proposal_text",
 )  # fmt: skip
 """Meta fields holding text; `phone` also takes an unquoted number."""
-META_KNOWN = (*META_TEXT, "kind", "number", "co_proposers", "role", "date", "phone", "demands")
+META_KNOWN = (
+    *META_TEXT, "kind", "number", "co_proposers", "cc", "role", "date", "phone", "demands",
+)  # fmt: skip
 TOP_KNOWN = ("format", "meta", "parts")
 PART_KNOWN = ("kind", "paragraphs")
 PARAGRAPH_KNOWN = ("text", "source_id", "source_year")
@@ -54,7 +56,7 @@ def check_meta(meta: dict[Any, Any]) -> dict[str, Any]:
             out[key] = whole_number(value, where)
         elif key == "date":
             out[key] = iso_date(value, where)
-        elif key in ("co_proposers", "demands"):
+        elif key in ("co_proposers", "cc", "demands"):
             out[key] = text_list(value, where)
         else:
             out[key] = value
