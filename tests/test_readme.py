@@ -19,8 +19,13 @@ def _fenced_lines() -> list[str]:
 def test_ci_runs_the_readme_test_command() -> None:
     test_commands = [line for line in _fenced_lines() if "pytest" in line]
     assert len(test_commands) == 1, test_commands
-    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
-    assert test_commands[0] in [line.strip() for line in ci]
+    lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    ci = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    assert test_commands[0] in ci
+    # The slow tests the default run deselects: CI runs them next, and the README says how.
+    slow = "python -m pytest -m slow"
+    assert ci.index(slow) == ci.index(test_commands[0]) + 1
+    assert f"`{slow}`" in README
 
 
 def test_readme_install_command_starts_replydraft() -> None:
