@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
+
+from helpers import run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -37,11 +37,6 @@ def test_every_toured_command_has_help() -> None:
     toured = sorted(set(re.findall(r"^\| `replydraft (\w+)", README, flags=re.M)))
     assert {"parse", "ingest", "search", "skeleton", "check", "export", "config"} <= set(toured)
     for command in toured:
-        out = subprocess.run(
-            [sys.executable, "-m", "replydraft", command, "--help"],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        out = run_cli(command, "--help")
         assert out.returncode == 0, (command, out.stderr)
         assert "usage: replydraft" in out.stdout
