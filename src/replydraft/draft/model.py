@@ -18,8 +18,6 @@ from replydraft.files.atomic import atomic_write_text
 from replydraft.files.yaml import dump_yaml, load_yaml_file
 
 DRAFT_FORMAT = 1
-KINDS = ("suggestion", "proposal", "motion")
-ROLES = ("reply", "co_opinion")
 
 
 @dataclass

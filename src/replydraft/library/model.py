@@ -13,6 +13,7 @@ KINDS = ("measure", "thanks", "handling", "closing")
 """Entry kinds: measure paragraphs, and the set phrases reused as they are."""
 
 PHRASE_KINDS = ("thanks", "handling", "closing")
+"""The entry kinds that are set phrases, reused as they are (every kind but `measure`)."""
 
 
 @dataclass(frozen=True, slots=True)

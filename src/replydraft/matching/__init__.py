@@ -7,7 +7,6 @@ character bigrams picks a few hundred candidates; rapidfuzz rescores only those.
 
 from __future__ import annotations
 
-from replydraft.matching.library_index import invalidate
 from replydraft.matching.ranking import SECTIONS, Match, search
 
-__all__ = ["SECTIONS", "Match", "invalidate", "search"]
+__all__ = ["SECTIONS", "Match", "search"]

@@ -141,9 +141,3 @@ def index_for(library: Any) -> IndexState:
     except AttributeError:  # pragma: no cover - a library object without a __dict__
         pass
     return state
-
-
-def invalidate(library: Any) -> None:
-    """Forget the in-memory index (after editing entries' texts in place)."""
-    if hasattr(library, _ATTR):
-        delattr(library, _ATTR)

@@ -799,10 +799,8 @@ def _render(draft: Draft) -> str:
 
 
 def _load_config() -> Any:
-    try:
-        from replydraft.config import load_config
-    except ImportError:
-        return None
+    from replydraft.config import load_config
+
     try:
         return load_config()
     except ReplydraftError:
