@@ -8,8 +8,21 @@ the parser, the library, the skeleton, the checks and the UI.
 from __future__ import annotations
 
 import re
+from typing import Literal
 
-KIND_NAMES = {"suggestion": "建议", "proposal": "提案", "motion": "议案"}
+ProposalKind = Literal["suggestion", "proposal", "motion"]
+"""What a reply answers: a deputy's suggestion (建议) or motion (议案), a member's proposal (提案)."""
+
+PROPOSAL_KINDS: tuple[ProposalKind, ...] = ("suggestion", "proposal", "motion")
+"""Every proposal kind, in the order the CLI and the form offer them."""
+
+Role = Literal["reply", "co_opinion"]
+"""What a draft is: the lead unit's reply (答复), or a co-handling unit's opinion (协办意见)."""
+
+ROLES: tuple[Role, ...] = ("reply", "co_opinion")
+
+KIND_NAMES: dict[str, str] = {"suggestion": "建议", "proposal": "提案", "motion": "议案"}
+"""Chinese name of each proposal kind (keys: PROPOSAL_KINDS)."""
 ADDRESSEE_TITLES = {"suggestion": "代表", "proposal": "委员", "motion": "代表"}
 
 _TITLE_TAIL = re.compile(r"(建议|提案|议案)[”\"》」』\s。.]*$")

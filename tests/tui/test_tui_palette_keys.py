@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from replydraft.tui.app import make_app
+from replydraft.tui.draft_screen import Delays
 from replydraft.tui.keymap import binding_ids, keys_for
 
 
@@ -45,5 +46,7 @@ def test_make_app_takes_the_delays() -> None:
     app = make_app(debounce=0.0, autosave=0.5)
     delays = app.draft_screen.delays
     assert (delays.skeleton, delays.analyse, delays.autosave) == (0.0, 0.0, 0.5)
+    # The app's own defaults (the TUI tests' fixture zeroes the debounces in DEFAULT_DELAYS).
+    assert (Delays().skeleton, Delays().analyse, Delays().autosave) == (0.25, 0.4, 2.0)
     default = make_app().draft_screen.delays
-    assert (default.skeleton, default.analyse, default.autosave) == (0.25, 0.4, 2.0)
+    assert default.autosave == 2.0

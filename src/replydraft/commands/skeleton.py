@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from replydraft.anatomy import PROPOSAL_KINDS
+
 HELP = """Print a reply skeleton for a suggestion or proposal, pre-filled from the library.
 
 The title alone is enough: --kind follows from its ending (…的建议 / …的提案), your unit,
@@ -39,7 +41,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     add = parser.add_argument
     add("--title", help="the proposal's title, e.g. 关于加快人工智能产业发展的建议")
-    add("--kind", choices=("suggestion", "proposal", "motion"), help="default: from the title")
+    add("--kind", choices=PROPOSAL_KINDS, help="default: from the title")
     add("--number", type=int, help="its number (第N号)")
     add("--session", help="the session as the title line writes it, e.g. 市十八届人大二次会议")
     add("--proposer", help="the deputy or member who filed it (领衔人)")

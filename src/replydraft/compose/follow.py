@@ -81,7 +81,8 @@ def follow_form(
 
 @dataclass
 class Reused:
-    """Paragraphs inserted from the library, remembered so the saved draft cites its sources."""
+    """Paragraphs inserted from the library this session, remembered so the saved draft cites
+    their sources (also after an undo and a redo, or when an analysis overtakes the insert)."""
 
     paragraphs: list[Paragraph] = field(default_factory=list)
 

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from replydraft.anatomy import ADDRESSEE_TITLES, KIND_NAMES, kind_from_title
+from replydraft.anatomy import ADDRESSEE_TITLES, KIND_NAMES, ROLES, kind_from_title
 from replydraft.compose.house_style import HouseStyle, house_style
 from replydraft.compose.templates import RenderedPart, render_parts, template_name
 from replydraft.compose.voice import Voice, resolve_voice, same_unit
@@ -97,7 +97,7 @@ def complete_meta(meta: ProposalMeta, config: Config | None) -> ProposalMeta:
         meta.kind = kind_from_title(meta.title)
     if meta.kind is not None and meta.kind not in KIND_NAMES:
         raise ReplydraftError(f"unknown kind '{meta.kind}' (use suggestion, proposal or motion)")
-    if meta.role not in ("reply", "co_opinion"):
+    if meta.role not in ROLES:
         raise ReplydraftError(f"unknown role '{meta.role}' (use reply or co_opinion)")
     if meta.date and official_date(meta.date) is None:
         raise ReplydraftError(f"not a date: '{meta.date}' (write it like 2026-05-20)")

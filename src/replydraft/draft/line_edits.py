@@ -160,7 +160,7 @@ def insert_paragraph(
     block = all_blocks[index]
     part = lines[block.first : block.last + 1]
     at_row = min(max(row, block.first), block.last)
-    replace = _placeholder_safe(lines[at_row])
+    replace = _placeholder_only(lines[at_row])
     offset = at_row - block.first
     position = offset if replace else offset + 1
     level = (_level(lines[at_row]) if replace else None) or level_for(part, position)
@@ -172,13 +172,6 @@ def insert_paragraph(
     result = lines[: block.first] + new_part + lines[block.last + 1 :]
     new_row = block.first + position
     return EditResult(renumber_lines(result, kinds), new_row)
-
-
-def _placeholder_safe(line: str) -> bool:
-    try:
-        return _placeholder_only(line)
-    except ImportError:  # placeholders module not there: never replace
-        return False
 
 
 def move_paragraph(

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from replydraft.draft.schema import DRAFT_FORMAT, KINDS, ROLES, check_draft
+from replydraft.draft.schema import DRAFT_FORMAT, check_draft
 from replydraft.errors import ReplydraftError
 from replydraft.files import validate
 from replydraft.files.atomic import clean_stale_temps
@@ -24,7 +24,7 @@ from replydraft.files.guard import MAX_DRAFT_BYTES, read_regular
 from replydraft.files.saving import save_file
 from replydraft.files.yaml import dump_yaml, load_yaml_text
 
-__all__ = ["DRAFT_FORMAT", "KINDS", "ROLES", "Draft", "DraftPart", "Paragraph", "ProposalMeta"]
+__all__ = ["DRAFT_FORMAT", "Draft", "DraftPart", "Paragraph", "ProposalMeta"]
 
 
 @dataclass

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from replydraft.anatomy import KIND_NAMES, PART_KINDS
+from replydraft.anatomy import PART_KINDS, PROPOSAL_KINDS, ROLES
 from replydraft.files.validate import (
     Invalid,
     Where,
@@ -23,8 +23,6 @@ from replydraft.files.validate import (
 )
 
 DRAFT_FORMAT = 1
-KINDS = tuple(KIND_NAMES)
-ROLES = ("reply", "co_opinion")
 
 META_TEXT = (
     "title", "session", "proposer", "lead_unit", "unit", "leader", "handler", "category",
@@ -49,7 +47,7 @@ def check_meta(meta: dict[Any, Any]) -> dict[str, Any]:
         elif key == "phone":
             out[key] = text(value, where, numbers=True)
         elif key == "kind":
-            out[key] = one_of(value, KINDS, where, None)
+            out[key] = one_of(value, PROPOSAL_KINDS, where, None)
         elif key == "role":
             out[key] = one_of(value, ROLES, where, "reply")
         elif key == "number":

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
-from collections.abc import Callable
 
 from replydraft.draft.model import Draft, DraftPart, Paragraph
+from replydraft.parsing import segment_lines
 from replydraft.text.normalize import fold
 from replydraft.text.ordinals import strip_ordinal
 from replydraft.text.staleness import strip_stale_marks
@@ -65,15 +65,6 @@ def _split_blocks(text: str) -> list[list[str]]:
     return blocks
 
 
-def _segmenter() -> Callable[[list[str]], list[str]] | None:
-    """The parser's `segment_lines`, when the parser is installed."""
-    try:
-        from replydraft.parsing import segment_lines
-    except ImportError:
-        return None
-    return segment_lines
-
-
 def block_kinds(blocks: list[list[str]], previous: Draft) -> list[str]:
     """The part kind of each block: aligned with the previous draft's parts where they line up."""
     before = _blocks(previous)
@@ -92,13 +83,11 @@ def block_kinds(blocks: list[list[str]], previous: Draft) -> list[str]:
 
 def _guess(blocks: list[list[str]], kinds: list[str | None]) -> None:
     """Kinds for blocks the previous draft does not explain: the parser's, else the neighbour's."""
-    segment = _segmenter()
     line_kinds: list[str] = []
-    if segment is not None:
-        try:
-            line_kinds = segment([line for block in blocks for line in block])
-        except Exception:  # a parser bug must not lose the officer's text
-            line_kinds = []
+    try:
+        line_kinds = segment_lines([line for block in blocks for line in block])
+    except Exception:  # a parser bug must not lose the officer's text
+        line_kinds = []
     start = 0
     for index, block in enumerate(blocks):
         own = line_kinds[start : start + len(block)]

@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 from replydraft.errors import ReplydraftError
+from replydraft.text.dates import official_date
 
 Where = tuple[Any, ...]
 
@@ -201,8 +202,6 @@ _OFFICIAL = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 def parse_date(value: str, where: Where = ()) -> str:
     """`2026-05-20` (or `2026年5月20日`, `二〇二六年五月二十日`) checked to exist (no 2月30日);
     returned as `YYYY-MM-DD`."""
-    from replydraft.text.dates import official_date
-
     found = _ISO.match(value)
     if not found:
         official = official_date(value)

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from replydraft.anatomy import MEASURE_SECTIONS
+from replydraft.library.model import PHRASE_KINDS
 from replydraft.parsing.reply import Reply
 
 _IGNORED = dict.fromkeys(
@@ -32,7 +33,6 @@ _CONTACT = re.compile(
 )
 
 _OPENING_KINDS = ("title", "salutation", "acknowledgement")
-_PHRASE_KINDS = ("thanks", "handling", "closing")
 _BODY_KINDS = (*MEASURE_SECTIONS, "problems")
 
 STATUS_LABELS = {"ingested": "已收录", "skipped": "已跳过", "failed": "无法读取"}
@@ -158,7 +158,7 @@ def line_roles(index: TextIndex, reply: Reply) -> dict[int, str]:
             role = "opening"
         elif part.kind == "signature":
             role = "signature"
-        elif part.kind in _PHRASE_KINDS or part.kind in _BODY_KINDS:
+        elif part.kind in PHRASE_KINDS or part.kind in _BODY_KINDS:
             role = "kept"
         else:
             role = "opening"

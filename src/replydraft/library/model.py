@@ -14,6 +14,7 @@ KINDS = ("measure", "thanks", "handling", "closing", "acknowledgement", "contact
 give a unit's house style: its acknowledgement formula, contact line and document number)."""
 
 PHRASE_KINDS = ("thanks", "handling", "closing", "acknowledgement", "contact", "header")
+"""The entry kinds that are set phrases, reused as they are (every kind but `measure`)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -85,10 +85,3 @@ class Reply:
         ordered = {key: data.pop(key) for key in head}
         ordered.update(data)
         return ordered
-
-    def part_text(self, kind: str) -> str | None:
-        """The text of the first part of `kind`, or None."""
-        for part in self.parts:
-            if part.kind == kind:
-                return part.text
-        return None

@@ -46,7 +46,7 @@ def _value(text: str) -> int | None:
 
 def _join(lines: list[str]) -> str:
     """Lines into one text, a `。` added where a line ends without punctuation."""
-    out = []
+    out: list[str] = []
     for line in lines:
         if out and out[-1][-1] not in _END_PUNCT:
             out[-1] += "。"

@@ -7,6 +7,7 @@ paragraph (DOMAIN.md, "Numbering"). Half-width `(一)` and full-width digits are
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 DIGITS = "零一二三四五六七八九"
@@ -197,7 +198,7 @@ class _Open:
     """Depth of the first child seen under this heading (siblings must share it)."""
 
 
-def _walk(paragraph_texts: list[str]):
+def _walk(paragraph_texts: list[str]) -> Iterator[tuple[int, Ordinal, int, bool]]:
     """Yield (index, ordinal, expected value, mixed) for every leading heading ordinal.
 
     The expected value is the ordinal's place among its siblings under the nearest shallower

@@ -29,12 +29,9 @@ from replydraft.tui.screens.help_screen import HelpScreen
 if TYPE_CHECKING:
     from replydraft.library.store import Library
 
-AUTOSAVE_SECONDS = Delays.autosave
-"""How often unsaved typing is written to the recovery file."""
-SKELETON_DELAY = Delays.skeleton
-"""Debounce between a form edit and re-rendering the skeleton."""
-ANALYSE_DELAY = Delays.analyse
-"""Debounce between an edit and refreshing the outline and checks."""
+DEFAULT_DELAYS = Delays()
+"""The delays an app gets unless `make_app` is told otherwise (the TUI tests' fixture sets the
+debounces to zero here, so every app a test starts waits on conditions, not on the clock)."""
 
 HELP_NOTES = [
     "",
@@ -74,7 +71,10 @@ class ReplydraftApp(App[None]):
         self._started = time.perf_counter()
         session = DraftSession.start(draft_path, _meta_from_config(self.config))
         self.draft_screen = DraftScreen(
-            session, cwd=cwd or Path.cwd(), delays=delays or Delays(), offer_recovery=offer_recovery
+            session,
+            cwd=cwd or Path.cwd(),
+            delays=delays or DEFAULT_DELAYS,
+            offer_recovery=offer_recovery,
         )
 
     @property
@@ -205,7 +205,7 @@ def make_app(
     `debounce` (seconds) replaces both debounces (form -> skeleton, edit -> analysis); tests
     pass 0.0. `autosave` is the autosave interval; 0 autosaves after every analysis instead.
     """
-    delays = Delays()
+    delays = DEFAULT_DELAYS
     if debounce is not None:
         delays = Delays(skeleton=debounce, analyse=debounce, autosave=delays.autosave)
     if autosave is not None:

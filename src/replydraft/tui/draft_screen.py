@@ -320,8 +320,10 @@ class DraftScreen(Screen[None]):
     def _analysed(self, message: Analysed) -> None:
         if message.seq != self._analyse_seq:
             return
-        self.session.draft = message.draft  # carries the sources of inserted paragraphs now
-        self.reused.paragraphs.clear()
+        # The sources of inserted paragraphs are kept for the whole session, not cleared once an
+        # analysis has them: an analysis may have started before the insert, and after an undo
+        # the next analysis drops the paragraph, which a redo brings back.
+        self.session.draft = message.draft
         self.spans = message.spans
         self.problems = message.problems
         self.editor.part_kinds = [span.kind for span in message.spans]

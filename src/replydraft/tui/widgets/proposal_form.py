@@ -14,10 +14,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import Input, Label, Select, TextArea
 
+from replydraft.anatomy import KIND_NAMES, PROPOSAL_KINDS
 from replydraft.compose.voice import Voice, resolve_voice
 from replydraft.draft.model import ProposalMeta
 
-KIND_CHOICES = [("建议", "suggestion"), ("提案", "proposal"), ("议案", "motion")]
+KIND_CHOICES: list[tuple[str, str]] = [(KIND_NAMES[kind], kind) for kind in PROPOSAL_KINDS]
 ROLE_CHOICES = [("答复", "reply"), ("协办意见", "co_opinion")]
 CATEGORY_CHOICES = [("A类", "A"), ("B类", "B"), ("C类", "C"), ("D类", "D")]
 
