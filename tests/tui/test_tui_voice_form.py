@@ -3,28 +3,13 @@ officer's own value wins in the skeleton (issue 9: voice from the unit's name)."
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
-import pytest
+from pilot import wait_until
 from textual import events
 from textual.widgets import Input
 
 from replydraft.tui.app import make_app
-
-
-@pytest.fixture(autouse=True)
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("REPLYDRAFT_HOME", str(tmp_path / "home"))
-
-
-async def until(app, pilot, condition, what: str) -> None:
-    deadline = time.monotonic() + 10
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for: {what}")
-        await app.workers.wait_for_complete()
-        await pilot.pause(0.02)
 
 
 async def type_into(app, pilot, field: Input, text: str) -> None:
@@ -52,7 +37,7 @@ async def test_voice_fields_show_the_derived_voice_and_the_officers_value_wins(
         assert unit_ref.placeholder.endswith("我局")
         assert work.placeholder.endswith("交通运输工作")
         editor = app.draft_screen.editor
-        await until(app, pilot, lambda: "我县交通运输工作" in editor.text, "derived voice")
+        await wait_until(pilot, lambda: "我县交通运输工作" in editor.text, "derived voice")
         await type_into(app, pilot, work, "农村公路工作")
-        await until(app, pilot, lambda: "我县农村公路工作" in editor.text, "officer's phrase")
+        await wait_until(pilot, lambda: "我县农村公路工作" in editor.text, "officer's phrase")
         assert "科技工作" not in editor.text and "我市" not in editor.text
