@@ -53,6 +53,15 @@ PART_KINDS = (
 
 MEASURE_SECTIONS = ("status", "next_steps", "other")
 
+FRAME_PARTS = ("title", "salutation", "signature")
+"""The frame around the body: never numbered, and left out of the body text a platform wants
+pasted (`export.layout.body_paragraphs`)."""
+
+FORM_PARTS = (*FRAME_PARTS, "acknowledgement")
+"""Parts the skeleton writes from the form alone (the frame, and the 收悉 sentence that names the
+proposal): a paragraph inserted from the library never lands in them. Not the same set as the
+frame: the acknowledgement is body text, pasted and counted with it."""
+
 PART_LABELS = {
     "title": "标题",
     "salutation": "称谓",
