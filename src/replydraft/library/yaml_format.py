@@ -26,7 +26,13 @@ import yaml
 
 from replydraft.anatomy import MEASURE_SECTIONS
 from replydraft.errors import ReplydraftError
-from replydraft.files.yaml import SAFE_LOADER, dump_yaml, load_yaml_text, may_have_anchors
+from replydraft.files.yaml import (
+    SAFE_LOADER,
+    dump_yaml,
+    line_of,
+    load_yaml_text,
+    may_have_anchors,
+)
 from replydraft.library.keys import entry_id, normalise
 from replydraft.library.model import KINDS, Entry, Source, Version
 
@@ -206,7 +212,7 @@ def entries_from_data(data: Any, text: str, path: str | os.PathLike[str] | None)
     try:
         return _entries(data)
     except _ShapeError as exc:
-        line = _line_of(text, exc.where)
+        line = line_of(text, exc.where)
         where = f"line {line}: " if line else ""
         raise ReplydraftError(f"not a valid library: {where}{exc.message}", path) from None
 
@@ -447,33 +453,3 @@ def _source_fields(value: dict[str, Any], where: tuple[Any, ...], what: str) -> 
         fields[key] = item
     fields["file"] = fields.get("file") or ""
     return Source(**fields)
-
-
-def _line_of(text: str, where: tuple[Any, ...]) -> int | None:
-    """1-based line of the node at `where` (keys and indexes from the top), best effort."""
-    import yaml
-
-    try:
-        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError:
-        return None
-    if node is None:
-        return 1
-    line = node.start_mark.line
-    for step in where:
-        if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                if key_node.value == step:
-                    line = key_node.start_mark.line
-                    node = value_node
-                    break
-            else:
-                break
-        elif (
-            isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value)
-        ):
-            node = node.value[step]
-            line = node.start_mark.line
-        else:
-            break
-    return line + 1
