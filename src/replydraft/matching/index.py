@@ -16,6 +16,7 @@ Work is done in chunks of documents to keep peak memory low.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -107,7 +108,7 @@ def fingerprint(parts: list[str]) -> str:
     return hashlib.sha256("\x1e".join(parts).encode("utf-8")).hexdigest()
 
 
-def _folded_chunks(texts: list[str]):
+def _folded_chunks(texts: list[str]) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
     """Yield (first doc, folded code points of the joined texts, per-doc lengths) by ~4M chars."""
     start = 0
     while start < len(texts):
