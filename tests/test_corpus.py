@@ -1,6 +1,7 @@
-"""Field accuracy on the development corpus (../shared/corpus), measured by the committed script.
+"""Field accuracy on the development corpus of real replies, measured by the committed script.
 
-Skipped when the corpus is not beside the repository (a fresh clone elsewhere).
+The corpus sits beside the repository, never in it (docs/architecture.md, "Measuring on real
+replies"); skipped when it is absent (a fresh clone elsewhere).
 """
 
 from __future__ import annotations

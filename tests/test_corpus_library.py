@@ -1,5 +1,5 @@
-"""Field accuracy, library junk share, measure recall and refusals on both shared corpora of
-real replies (../shared/corpus, ../shared/corpus2), measured by scripts/corpus_accuracy.py.
+"""Field accuracy, library junk share, measure recall and refusals on both corpora of real
+replies (docs/architecture.md, "Measuring on real replies"), measured by scripts/corpus_accuracy.py.
 
 The floors are what the parser reaches on the whole of each corpus (the corpora were split by
 `--half` into a half developed on and a half only checked); a change that loses ground fails.

@@ -23,7 +23,17 @@ ROLES: tuple[Role, ...] = ("reply", "co_opinion")
 
 KIND_NAMES: dict[str, str] = {"suggestion": "建议", "proposal": "提案", "motion": "议案"}
 """Chinese name of each proposal kind (keys: PROPOSAL_KINDS)."""
-ADDRESSEE_TITLES = {"suggestion": "代表", "proposal": "委员", "motion": "代表"}
+
+Filer = Literal["deputy", "member"]
+"""Who files a proposal kind: a People's Congress deputy (代表) or a CPPCC member (委员)."""
+
+FILER_OF: dict[str, Filer] = {"suggestion": "deputy", "proposal": "member", "motion": "deputy"}
+"""The filer of each proposal kind (keys: PROPOSAL_KINDS); it decides the addressee's title
+and which reply template the skeleton starts from (`compose.templates.TEMPLATE_FOR`)."""
+
+FILER_TITLES: dict[Filer, str] = {"deputy": "代表", "member": "委员"}
+ADDRESSEE_TITLES = {kind: FILER_TITLES[filer] for kind, filer in FILER_OF.items()}
+"""How a reply to each proposal kind addresses its filer (`…代表：`, `…委员：`)."""
 
 _TITLE_TAIL = re.compile(r"(建议|提案|议案)[”\"》」』\s。.]*$")
 
@@ -52,6 +62,15 @@ PART_KINDS = (
 """The parts of a reply in their usual order (DOMAIN.md, "Anatomy of a reply")."""
 
 MEASURE_SECTIONS = ("status", "next_steps", "other")
+
+FRAME_PARTS = ("title", "salutation", "signature")
+"""The frame around the body: never numbered, and left out of the body text a platform wants
+pasted (`export.layout.body_paragraphs`)."""
+
+FORM_PARTS = (*FRAME_PARTS, "acknowledgement")
+"""Parts the skeleton writes from the form alone (the frame, and the 收悉 sentence that names the
+proposal): a paragraph inserted from the library never lands in them. Not the same set as the
+frame: the acknowledgement is body text, pasted and counted with it."""
 
 PART_LABELS = {
     "title": "标题",

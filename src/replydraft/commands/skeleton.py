@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from replydraft.anatomy import PROPOSAL_KINDS
+from replydraft.anatomy import PROPOSAL_KINDS, ROLES
 
 HELP = """Print a reply skeleton for a suggestion or proposal, pre-filled from the library.
 
@@ -47,7 +47,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add("--proposer", help="the deputy or member who filed it (领衔人)")
     add("--co-proposer", dest="co_proposers", action="append", metavar="NAME",
         help="a co-proposer (附议人); repeat for each")  # fmt: skip
-    add("--role", choices=("reply", "co_opinion"), help="reply (default) or co_opinion")
+    add("--role", choices=ROLES, help="reply (default) or co_opinion")
     add("--lead-unit", help="the lead unit a co-handling opinion goes to, e.g. 市经信局")
     add("--unit", help="the responding unit (default: from config)")
     add("--date", help="the reply's date, e.g. 2026-05-20")

@@ -20,9 +20,6 @@ from dataclasses import dataclass, field, replace
 from replydraft.draft.line_edits import blocks
 from replydraft.draft.model import Draft, DraftPart, Paragraph, ProposalMeta
 
-FRAME_PARTS = ("title", "salutation", "acknowledgement", "signature")
-"""Parts made from the form alone; inserting a library paragraph never lands in them."""
-
 
 @dataclass(frozen=True)
 class PartSpan:

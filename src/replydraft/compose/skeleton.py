@@ -11,7 +11,6 @@ known becomes a visible `【待填：…】` placeholder.
 from __future__ import annotations
 
 import dataclasses
-import datetime as _dt
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -24,7 +23,7 @@ from replydraft.config import Config
 from replydraft.draft.model import Draft, DraftPart, Paragraph, ProposalMeta
 from replydraft.draft.numbering import renumber_draft
 from replydraft.errors import ReplydraftError
-from replydraft.text.dates import official_date
+from replydraft.text.dates import official_date, year_of
 from replydraft.text.demands import demand_summary, extract_demands
 from replydraft.text.foreign import mark_foreign
 from replydraft.text.normalize import to_fullwidth_punct
@@ -72,15 +71,6 @@ def title_core(title: str) -> str:
     """The subject of a title: `关于加快人工智能产业发展的建议` → `加快人工智能产业发展`."""
     match = _TITLE_CORE.match(title.strip())
     return (match.group("core") if match else title).strip() or title.strip()
-
-
-def draft_year(meta: ProposalMeta) -> int:
-    """The year the reply is written in: from its date, else this year."""
-    if meta.date:
-        found = re.match(r"\s*(\d{4})", meta.date)
-        if found:
-            return int(found.group(1))
-    return _dt.date.today().year
 
 
 def complete_meta(meta: ProposalMeta, config: Config | None) -> ProposalMeta:
@@ -220,7 +210,7 @@ def fill_items(
     """(status items, next-step items): library matches that clear `min_score` and share the
     title's topic (`text.topic`), or placeholders where there are none. With `voice`, the unit's own paragraphs are preferred
     and other units' are marked (`reuse_text`)."""
-    fill = _Fill(draft_year(meta), voice, tuple(former))
+    fill = _Fill(year_of(meta.date), voice, tuple(former))
     query = " ".join([title_core(meta.title), *(demand_summary(d) for d in meta.demands)]).strip()
     status: list[Item] = []
     next_steps: list[Item] = []
@@ -286,7 +276,7 @@ def template_context(
         "lead_unit": given(meta.lead_unit, "主办单位"),
         "unit": given(meta.unit, "答复单位"),
         "date": official_date(meta.date) if meta.date else placeholder("日期"),
-        "year": draft_year(meta),
+        "year": year_of(meta.date),
         "leader": given(meta.leader, "分管领导"),
         "handler": given(meta.handler, "承办人"),
         "phone": given(meta.phone, "联系电话"),

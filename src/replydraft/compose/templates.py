@@ -36,19 +36,22 @@ from jinja2 import (
 )
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
-from replydraft.anatomy import PART_KINDS
+from replydraft.anatomy import FILER_OF, PART_KINDS, PROPOSAL_KINDS, Filer
 from replydraft.errors import ReplydraftError
 from replydraft.files import locations, resources
 from replydraft.text.ordinals import int_to_cn
 from replydraft.text.placeholders import placeholder
 
-TEMPLATE_FOR = {
-    "suggestion": "suggestion_reply.txt.j2",
-    "motion": "suggestion_reply.txt.j2",
-    "proposal": "proposal_reply.txt.j2",
+_REPLY_TEMPLATE: dict[Filer, str] = {
+    "deputy": "suggestion_reply.txt.j2",
+    "member": "proposal_reply.txt.j2",
+}
+TEMPLATE_FOR: dict[str, str] = {
+    **{kind: _REPLY_TEMPLATE[FILER_OF[kind]] for kind in PROPOSAL_KINDS},
     "co_opinion": "co_opinion.txt.j2",
 }
-"""The shipped template of each document type: a reply per proposal kind, or a co-handling opinion."""
+"""The shipped template of each document type: a reply per proposal kind (by who filed it: a
+deputy's suggestion or motion, a member's proposal), or a co-handling opinion."""
 
 _CITY_PREFIX = re.compile(r"^[\u4e00-\u9fff]{2,4}市(?=[\u4e00-\u9fff])")
 

@@ -8,11 +8,9 @@ over the same scopes.
 
 from __future__ import annotations
 
+from replydraft.anatomy import FRAME_PARTS
 from replydraft.draft.model import Draft
 from replydraft.text.ordinals import match_ordinal, numbering_issues, renumber
-
-FRAME_KINDS = ("title", "salutation", "signature")
-"""Parts that are not the body: never numbered, and left out of what a platform wants pasted."""
 
 
 def numbering_scopes(draft: Draft) -> list[list[tuple[int, int]]]:
@@ -20,7 +18,7 @@ def numbering_scopes(draft: Draft) -> list[list[tuple[int, int]]]:
     body = [
         (p, i)
         for p, part in enumerate(draft.parts)
-        if part.kind not in FRAME_KINDS
+        if part.kind not in FRAME_PARTS
         for i in range(len(part.paragraphs))
     ]
     top = any(

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from replydraft.anatomy import FRAME_PARTS
 from replydraft.draft.model import Draft
-from replydraft.draft.numbering import FRAME_KINDS
 from replydraft.text.dates import official_date
 from replydraft.text.normalize import cell_width
 from replydraft.text.ordinals import match_ordinal
@@ -169,7 +169,7 @@ def body_paragraphs(draft: Draft) -> list[str]:
     return [
         p.text
         for part in draft.parts
-        if part.kind not in FRAME_KINDS
+        if part.kind not in FRAME_PARTS
         for p in part.paragraphs
         if p.text.strip()
     ]

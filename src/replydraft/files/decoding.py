@@ -11,11 +11,11 @@ binary, too large, not regular files or not decodable raise `ReplydraftError` na
 from __future__ import annotations
 
 import os
-import stat
 import zipfile
 from pathlib import Path
 
 from replydraft.errors import ReplydraftError
+from replydraft.files.guard import read_regular
 from replydraft.files.limits import check_docx_package
 from replydraft.files.sniff import (
     detect_format,
@@ -36,27 +36,9 @@ READABLE_SUFFIXES = (
 def read_text(path: str | os.PathLike[str]) -> str:
     """Read a past reply from `path` and return its text with LF line endings."""
     file = Path(path)
-    try:
-        info = file.stat()
-    except FileNotFoundError:
-        raise ReplydraftError("file not found", file) from None
-    except OSError as exc:
-        raise ReplydraftError(f"cannot read: {exc.strerror}", file) from None
-    size = info.st_size
-    if stat.S_ISDIR(info.st_mode):
-        raise ReplydraftError("is a folder, not a file", file)
-    if not stat.S_ISREG(info.st_mode):
-        raise ReplydraftError("不是普通文件（设备、管道或套接字），不能读取", file)
-    if size == 0:
+    data = read_regular(file, MAX_BYTES)  # missing, a folder, a device, too large: one line each
+    if not data:
         raise ReplydraftError("file is empty", file)
-    if size > MAX_BYTES:
-        raise ReplydraftError(
-            f"file is too large ({size // (1024 * 1024)} MB; the limit is 20 MB)", file
-        )
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise ReplydraftError(f"cannot read: {exc.strerror}", file) from None
     kind = detect_format(file.suffix, data)
     if kind == "zip":
         if zipfile.is_zipfile(file):

@@ -9,6 +9,7 @@ its ASCII characters carry NUL bytes.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 PDF_SUFFIXES = {".pdf"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
@@ -102,7 +103,7 @@ def _plain_share(text: str) -> float:
     return plain / len(text) if text else 0.0
 
 
-def _common_share(text: str, encoding: str, common) -> float:
+def _common_share(text: str, encoding: str, common: Callable[[bytes], bool]) -> float:
     """Share of the multi-byte characters of `text` that `common(bytes)` finds common."""
     seen = total = 0
     for ch in text:

@@ -21,9 +21,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-import yaml
-
 from replydraft.errors import ReplydraftError
+from replydraft.files.yaml import line_of
 from replydraft.text.dates import official_date
 
 Where = tuple[Any, ...]
@@ -36,35 +35,6 @@ class Invalid(Exception):
         super().__init__(message)
         self.message = message
         self.where = where
-
-
-def line_of(text: str | None, where: Where) -> int | None:
-    """1-based line of the node at `where`, best effort (None without the YAML text)."""
-    if not text:
-        return None
-    try:
-        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError:
-        return None
-    if node is None:
-        return None
-    line = node.start_mark.line
-    for step in where:
-        if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                if key_node.value == str(step):
-                    line, node = key_node.start_mark.line, value_node
-                    break
-            else:
-                break
-        elif (
-            isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value)
-        ):
-            node = node.value[step]
-            line = node.start_mark.line
-        else:
-            break
-    return line + 1
 
 
 def field_name(where: Where) -> str:

@@ -107,7 +107,7 @@ class _BoundedLoader(yaml.SafeLoader):
         super().__init__(stream)
         self.aliases = 0
 
-    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
             self.aliases += 1
             if self.aliases > MAX_ALIASES:
@@ -182,3 +182,34 @@ def load_yaml_file(path: str | os.PathLike[str], max_bytes: int | None = None) -
     except UnicodeDecodeError as exc:
         raise ReplydraftError(f"不是 UTF-8 文本文件（第 {exc.start} 字节）", path) from None
     return load_yaml_text(text, path)
+
+
+def line_of(text: str | None, where: tuple[Any, ...]) -> int | None:
+    """1-based line of the node at `where` (keys and indexes from the top) in the YAML `text`,
+    best effort: None without the text or when it does not parse. Shared by the library's and
+    the hand-edited files' error messages."""
+    if not text:
+        return None
+    try:
+        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return None
+    if node is None:
+        return None
+    line = node.start_mark.line
+    for step in where:
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if key_node.value == str(step):
+                    line, node = key_node.start_mark.line, value_node
+                    break
+            else:
+                break
+        elif (
+            isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value)
+        ):
+            node = node.value[step]
+            line = node.start_mark.line
+        else:
+            break
+    return line + 1

@@ -149,6 +149,7 @@ def year_in_text(text: str) -> int | None:
 
 def source_of(reply: Reply, file_name: str) -> Source:
     """Where paragraphs of `reply` (read from `file_name`) came from."""
+    year: int | None
     if reply.date and reply.date[:4].isdigit():
         year = int(reply.date[:4])
     else:
@@ -393,8 +394,8 @@ def ingest(
             on_failure(file, reason)
         done(FileReport(file=file, status="failed", reason=reason))
 
-    for file, reason in missing:
-        fail(file, reason)
+    for name, reason in missing:
+        fail(name, reason)
     merger = Merger(library)
     taken = [take_reply(file) for file in files]
     repeated = repeated_lines(

@@ -26,7 +26,13 @@ import yaml
 
 from replydraft.anatomy import MEASURE_SECTIONS
 from replydraft.errors import ReplydraftError
-from replydraft.files.yaml import SAFE_LOADER, dump_yaml, load_yaml_text, may_have_anchors
+from replydraft.files.yaml import (
+    SAFE_LOADER,
+    dump_yaml,
+    line_of,
+    load_yaml_text,
+    may_have_anchors,
+)
 from replydraft.library.keys import entry_id, normalise
 from replydraft.library.model import KINDS, Entry, Source, Version
 
@@ -206,7 +212,7 @@ def entries_from_data(data: Any, text: str, path: str | os.PathLike[str] | None)
     try:
         return _entries(data)
     except _ShapeError as exc:
-        line = _line_of(text, exc.where)
+        line = line_of(text, exc.where)
         where = f"line {line}: " if line else ""
         raise ReplydraftError(f"not a valid library: {where}{exc.message}", path) from None
 
@@ -278,6 +284,7 @@ def _sources(raw: Any) -> dict[str, Source]:
 
 
 def _entry(raw: Any, where: tuple[Any, ...], sources: dict[str, Source]) -> Entry:
+    """One entry of the list at `where`, checked field by field (each step names its field)."""
     number = where[-1] + 1
     if not isinstance(raw, dict):
         raise _ShapeError(f"entry {number} must be a mapping", where)
@@ -287,11 +294,36 @@ def _entry(raw: Any, where: tuple[Any, ...], sources: dict[str, Source]) -> Entr
                 f"entry {number}: unknown field {key!r} (fields: {', '.join(ENTRY_KEYS)})",
                 (*where, key),
             )
+    text = _entry_text(raw, where, number)
+    kind, section = _kind_and_section(raw, where, number)
+    return Entry(
+        id=_entry_id(raw, where, number, kind, text),
+        kind=kind,
+        section=section,
+        headings=_strings(raw.get("headings"), (*where, "headings"), f"entry {number}: headings"),
+        text=text,
+        source=_source(raw.get("source"), (*where, "source"), number, sources),
+        versions=_versions(raw.get("versions"), where, number, sources),
+        tags=_strings(raw.get("tags"), (*where, "tags"), f"entry {number}: tags"),
+        notes=_notes(raw.get("notes"), (*where, "notes"), number),
+        pinned=_flag(raw.get("pinned"), (*where, "pinned"), number),
+        retired=_flag(raw.get("retired"), (*where, "retired"), number),
+        lines=_lines(raw.get("lines"), (*where, "lines"), number),
+    )
+
+
+def _entry_text(raw: dict[Any, Any], where: tuple[Any, ...], number: int) -> str:
     text = raw.get("text")
     if not isinstance(text, str) or not text.strip():
         raise _ShapeError(
             f"entry {number} has no text", (*where, "text") if "text" in raw else where
         )
+    return text
+
+
+def _kind_and_section(raw: dict[Any, Any], where: tuple[Any, ...], number: int) -> tuple[str, str]:
+    """The entry's kind (default `measure`) and its section, which must fit the kind: a measure
+    sits in one of the measure sections, every other kind in the section of its own name."""
     kind = raw.get("kind", "measure")
     if kind not in KINDS:
         raise _ShapeError(
@@ -303,12 +335,26 @@ def _entry(raw: Any, where: tuple[Any, ...], sources: dict[str, Source]) -> Entr
         raise _ShapeError(
             f"entry {number}: section must be one of {', '.join(allowed)}", (*where, "section")
         )
-    entry_id_value = raw.get("id")
-    if entry_id_value is None:
-        entry_id_value = entry_id(kind, normalise(text))
-    elif not isinstance(entry_id_value, str) or not entry_id_value.strip():
+    return kind, section
+
+
+def _entry_id(
+    raw: dict[Any, Any], where: tuple[Any, ...], number: int, kind: str, text: str
+) -> str:
+    """The id as written, or derived from kind and text when left out (a hand-written entry)."""
+    value = raw.get("id")
+    if value is None:
+        return entry_id(kind, normalise(text))
+    if not isinstance(value, str) or not value.strip():
         raise _ShapeError(f"entry {number}: id must be text", (*where, "id"))
-    versions_raw = raw.get("versions") or []
+    return value
+
+
+def _versions(
+    value: Any, where: tuple[Any, ...], number: int, sources: dict[str, Source]
+) -> list[Version]:
+    """The entry's older wordings: each a text with an optional source and lines."""
+    versions_raw = value or []
     if not isinstance(versions_raw, list):
         raise _ShapeError(f"entry {number}: versions must be a list", (*where, "versions"))
     versions = []
@@ -329,20 +375,7 @@ def _entry(raw: Any, where: tuple[Any, ...], sources: dict[str, Source]) -> Entr
                 _lines(v_raw.get("lines"), (*v_where, "lines"), number),
             )
         )
-    return Entry(
-        id=entry_id_value,
-        kind=kind,
-        section=section,
-        headings=_strings(raw.get("headings"), (*where, "headings"), f"entry {number}: headings"),
-        text=text,
-        source=_source(raw.get("source"), (*where, "source"), number, sources),
-        versions=versions,
-        tags=_strings(raw.get("tags"), (*where, "tags"), f"entry {number}: tags"),
-        notes=_notes(raw.get("notes"), (*where, "notes"), number),
-        pinned=_flag(raw.get("pinned"), (*where, "pinned"), number),
-        retired=_flag(raw.get("retired"), (*where, "retired"), number),
-        lines=_lines(raw.get("lines"), (*where, "lines"), number),
-    )
+    return versions
 
 
 def _strings(value: Any, where: tuple[Any, ...], what: str) -> list[str]:
@@ -420,33 +453,3 @@ def _source_fields(value: dict[str, Any], where: tuple[Any, ...], what: str) -> 
         fields[key] = item
     fields["file"] = fields.get("file") or ""
     return Source(**fields)
-
-
-def _line_of(text: str, where: tuple[Any, ...]) -> int | None:
-    """1-based line of the node at `where` (keys and indexes from the top), best effort."""
-    import yaml
-
-    try:
-        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError:
-        return None
-    if node is None:
-        return 1
-    line = node.start_mark.line
-    for step in where:
-        if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                if key_node.value == step:
-                    line = key_node.start_mark.line
-                    node = value_node
-                    break
-            else:
-                break
-        elif (
-            isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value)
-        ):
-            node = node.value[step]
-            line = node.start_mark.line
-        else:
-            break
-    return line + 1

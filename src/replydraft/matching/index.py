@@ -16,6 +16,7 @@ Work is done in chunks of documents to keep peak memory low.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -107,7 +108,7 @@ def fingerprint(parts: list[str]) -> str:
     return hashlib.sha256("\x1e".join(parts).encode("utf-8")).hexdigest()
 
 
-def _folded_chunks(texts: list[str]):
+def _folded_chunks(texts: list[str]) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
     """Yield (first doc, folded code points of the joined texts, per-doc lengths) by ~4M chars."""
     start = 0
     while start < len(texts):
@@ -125,24 +126,53 @@ def _folded_chunks(texts: list[str]):
 def build_index(texts: list[str], doc_entry: np.ndarray, fingerprint_value: str) -> SearchIndex:
     """Build the BM25 bigram index over `texts` (vectorised, chunked)."""
     n_docs = len(texts)
-    # Pass 1: the word characters present, numbered densely in code-point order.
+    char_points = _word_chars(texts)
+    n_chars = max(int(char_points.size), 1)
+    tf_bits = _tf_bits(n_chars, n_docs)
+    packed, doc_len = _packed_postings(texts, char_points, tf_bits)
+    vocab, indptr, doc, tf = _grouped_postings(packed, tf_bits, n_docs, char_points)
+    idf = _idf(vocab, indptr, n_docs)
+    weights = _bm25_weights(idf, indptr, doc, tf, doc_len)
+    return SearchIndex(
+        vocab=vocab.astype(np.int64),
+        indptr=indptr,
+        docs=doc,
+        weights=weights.astype(np.float32),
+        idf=idf.astype(np.float32),
+        doc_entry=np.asarray(doc_entry, dtype=np.int32),
+        fingerprint=fingerprint_value,
+    )
+
+
+def _word_chars(texts: list[str]) -> np.ndarray:
+    """Pass 1: the word characters present, as sorted code points (a character's dense id is
+    its position here)."""
     present = np.zeros(KEY_BASE, dtype=bool)
     for _, points, _ in _folded_chunks(texts):
         present[points[word_mask(points)]] = True
-    char_points = np.flatnonzero(present).astype(np.int64)
-    n_chars = max(int(char_points.size), 1)
-    char_id = np.zeros(KEY_BASE, dtype=np.int64)
-    char_id[char_points] = np.arange(char_points.size)
-    del present
+    return np.flatnonzero(present).astype(np.int64)
 
-    # Pack (bigram, doc, tf) into one int64: bigram * n_docs * 2**tf_bits + doc * 2**tf_bits + tf.
+
+def _tf_bits(n_chars: int, n_docs: int) -> int:
+    """Bits left for a term frequency once (bigram, doc) is packed into an int64:
+    bigram * n_docs * 2**tf_bits + doc * 2**tf_bits + tf."""
     pair_space = n_chars * n_chars * max(n_docs, 1)
     tf_bits = int(min(16, 62 - int(np.ceil(np.log2(max(pair_space, 2))))))
     if tf_bits < 1:
         raise ValueError("library too large for one index")  # pragma: no cover
-    tf_cap = (1 << tf_bits) - 1
+    return tf_bits
 
-    # Pass 2: per chunk, unique (bigram, doc) pairs with their tf, packed.
+
+def _packed_postings(
+    texts: list[str], char_points: np.ndarray, tf_bits: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Pass 2: per chunk, the unique (bigram, doc) pairs with their tf (capped), packed and
+    sorted; and each document's length in bigrams."""
+    n_docs = len(texts)
+    n_chars = max(int(char_points.size), 1)
+    char_id = np.zeros(KEY_BASE, dtype=np.int64)
+    char_id[char_points] = np.arange(char_points.size)
+    tf_cap = (1 << tf_bits) - 1
     packed_chunks: list[np.ndarray] = []
     doc_len = np.zeros(n_docs, dtype=np.float64)
     for first_doc, points, lengths in _folded_chunks(texts):
@@ -168,11 +198,19 @@ def build_index(texts: list[str], doc_entry: np.ndarray, fingerprint_value: str)
         del combined, boundary, firsts
         packed_chunks.append((uniq << tf_bits) | np.minimum(counts, tf_cap))
         del uniq, counts
-
     packed = np.concatenate(packed_chunks) if packed_chunks else np.zeros(0, dtype=np.int64)
     del packed_chunks
     packed.sort()
-    tf = (packed & tf_cap).astype(np.float32)
+    return packed, doc_len
+
+
+def _grouped_postings(
+    packed: np.ndarray, tf_bits: int, n_docs: int, char_points: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Unpack the sorted postings (in place) into CSR form: the vocabulary as bigram keys, the
+    term offsets (indptr), and each posting's document and tf."""
+    n_chars = max(int(char_points.size), 1)
+    tf = (packed & ((1 << tf_bits) - 1)).astype(np.float32)
     packed >>= tf_bits
     doc = (packed % n_docs).astype(np.int32) if n_docs else packed.astype(np.int32)
     packed //= max(n_docs, 1)  # now the dense bigram id of each posting
@@ -182,9 +220,13 @@ def build_index(texts: list[str], doc_entry: np.ndarray, fingerprint_value: str)
     else:
         term_starts = np.zeros(0, dtype=np.int64)
     dense = packed[term_starts]
-    del packed
     vocab = char_points[dense // n_chars] * KEY_BASE + char_points[dense % n_chars]
     indptr = np.concatenate((term_starts, [doc.size])).astype(np.int64)
+    return vocab, indptr, doc, tf
+
+
+def _idf(vocab: np.ndarray, indptr: np.ndarray, n_docs: int) -> np.ndarray:
+    """BM25 idf of each term, bigrams with a digit scaled down by DIGIT_FACTOR."""
     df = np.diff(indptr).astype(np.float64)
     idf = np.log1p((n_docs - df + 0.5) / (df + 0.5))
     first_cp = vocab // KEY_BASE
@@ -193,16 +235,15 @@ def build_index(texts: list[str], doc_entry: np.ndarray, fingerprint_value: str)
         (second_cp >= 0x30) & (second_cp <= 0x39)
     )
     idf[has_digit] *= DIGIT_FACTOR
+    return idf
+
+
+def _bm25_weights(
+    idf: np.ndarray, indptr: np.ndarray, doc: np.ndarray, tf: np.ndarray, doc_len: np.ndarray
+) -> np.ndarray:
+    """Each posting's weight: idf x saturated tf, normalised by its document's length."""
+    n_docs = doc_len.size
     avgdl = float(doc_len.mean()) if n_docs and doc_len.mean() > 0 else 1.0
-    term_of_posting = np.repeat(np.arange(vocab.size, dtype=np.int32), np.diff(indptr))
+    term_of_posting = np.repeat(np.arange(idf.size, dtype=np.int32), np.diff(indptr))
     norm = (K1 * (1 - B + B * doc_len / avgdl)).astype(np.float32)
-    weights = idf.astype(np.float32)[term_of_posting] * tf * np.float32(K1 + 1) / (tf + norm[doc])
-    return SearchIndex(
-        vocab=vocab.astype(np.int64),
-        indptr=indptr,
-        docs=doc,
-        weights=weights.astype(np.float32),
-        idf=idf.astype(np.float32),
-        doc_entry=np.asarray(doc_entry, dtype=np.int32),
-        fingerprint=fingerprint_value,
-    )
+    return idf.astype(np.float32)[term_of_posting] * tf * np.float32(K1 + 1) / (tf + norm[doc])

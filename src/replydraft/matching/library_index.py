@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -200,9 +201,11 @@ class LibraryIndex:
                 {k[5:]: v for k, v in arrays.items() if k.startswith("bm25.")},
                 str(meta["bm25_fingerprint"]),
             )
+            # Any: the columns are the dataclass's array fields, named by _COLUMNS.
+            columns: dict[str, Any] = {name: arrays[name] for name in _COLUMNS}
             index = cls(
                 bm25,
-                **{name: arrays[name] for name in _COLUMNS},
+                **columns,
                 sections=[str(s) for s in meta["sections"]],
                 units=[str(u) for u in meta["units"]],
                 fingerprint=str(meta["fingerprint"]),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from replydraft.text.ordinals import cn_to_int
@@ -12,6 +13,16 @@ _DATE = re.compile(
     rf"(?P<m>\d{{1,2}}|[{_CN_DIGIT}]{{1,3}})[ \t]*[-月./][ \t]*"
     rf"(?P<d>\d{{1,2}}|[{_CN_DIGIT}]{{1,3}})[ \t]*日?$"
 )
+
+
+_LEADING_YEAR = re.compile(r"\s*(\d{4})")
+
+
+def year_of(date: str | None) -> int:
+    """The year a reply dated `date` is written in: the date's leading four digits (`2026-05-20`,
+    `2026年5月20日`), else this year (no date yet, or one still being typed)."""
+    found = _LEADING_YEAR.match(date or "")
+    return int(found.group(1)) if found else datetime.date.today().year
 
 
 def official_date(text: str) -> str | None:

@@ -13,9 +13,7 @@ model is derived from both whenever something needs it (`compose.follow`). Offse
 
 from __future__ import annotations
 
-import datetime as _dt
 import gc
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,12 +27,13 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Static, TextArea
 
-from replydraft.anatomy import PART_LABELS
+from replydraft.anatomy import FORM_PARTS, PART_LABELS
 from replydraft.compose import follow
 from replydraft.compose.voice import Voice, resolve_voice
 from replydraft.draft.model import Draft, ProposalMeta
 from replydraft.draft.session import DraftSession
 from replydraft.errors import ReplydraftError
+from replydraft.text.dates import year_of
 from replydraft.tui import workers
 from replydraft.tui.file_actions import FileActions
 from replydraft.tui.messages import (
@@ -353,7 +352,7 @@ class DraftScreen(Screen[None]):
 
         span = self.part_at(self.editor.cursor_location[0])
         kind = span.kind if span else "next_steps"
-        if kind in follow.FRAME_PARTS:
+        if kind in FORM_PARTS:
             kind = "next_steps"  # the title or signature has no paragraphs to suggest
         section = kind if kind in SECTIONS else None
         meta = self.full_meta()
@@ -384,7 +383,7 @@ class DraftScreen(Screen[None]):
         config = self.config
         voice = meta_voice(self.full_meta(), config)
         former = tuple(config.former_units) if config is not None else ()
-        text = reuse_text(entry, self._draft_year(), voice, former)
+        text = reuse_text(entry, year_of(self.session.meta.date), voice, former)
         row = self._insert_row(entry.section if entry.kind == "measure" else entry.kind)
         landed = self.editor.insert_paragraph(text, row)
         self.reused.add(self.editor.document.get_line(landed), entry.id, entry.source.year)
@@ -404,17 +403,13 @@ class DraftScreen(Screen[None]):
         the paragraph belongs to (its library section), else of 下步举措."""
         row = self.editor.cursor_location[0]
         span = self.part_at(row)
-        if span is not None and span.kind not in follow.FRAME_PARTS:
+        if span is not None and span.kind not in FORM_PARTS:
             return row
         for kind in (section, "next_steps"):
             for candidate in self.spans:
                 if candidate.kind == kind:
                     return candidate.last
         return row
-
-    def _draft_year(self) -> int:
-        match = re.match(r"(\d{4})", self.session.meta.date or "")
-        return int(match.group(1)) if match else _dt.date.today().year
 
     # --- draft model ------------------------------------------------------------------------
 

@@ -96,12 +96,12 @@ def test_huge_file_is_refused(tmp_path: Path) -> None:
         handle.seek(21 * 1024 * 1024)
         handle.write(b"x")
     result = run_parse(str(path))
-    assert result.returncode == 2 and "too large" in result.stderr and str(path) in result.stderr
+    assert result.returncode == 2 and "文件过大" in result.stderr and str(path) in result.stderr
 
 
 def test_directory_and_missing_file(tmp_path: Path) -> None:
     result = run_parse(str(tmp_path))
-    assert result.returncode == 2 and str(tmp_path) in result.stderr and "folder" in result.stderr
+    assert result.returncode == 2 and str(tmp_path) in result.stderr and "文件夹" in result.stderr
     missing = tmp_path / "nope.txt"
     result = run_parse(str(missing))
-    assert result.returncode == 2 and "not found" in result.stderr
+    assert result.returncode == 2 and "文件不存在" in result.stderr
