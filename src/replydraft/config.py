@@ -17,6 +17,7 @@ from replydraft.files.atomic import clean_stale_temps
 from replydraft.files.guard import MAX_SETTINGS_BYTES, read_regular
 from replydraft.files.saving import save_file
 from replydraft.files.yaml import dump_yaml, load_yaml_text
+from replydraft.messages import msg
 
 CONFIG_FORMAT = 1
 """A config may say `format: N`; a newer one is refused (never rewritten by an older version)."""
@@ -141,13 +142,13 @@ def set_value(config: Config, key: str, value: str | None) -> None:
     if key.startswith("keymap."):
         binding = key.removeprefix("keymap.")
         if not binding:
-            raise ReplydraftError("say which binding: keymap.<binding id>")
+            raise ReplydraftError(msg("error.keymap_needs_id"))
         if value is None:
             config.keymap.pop(binding, None)
         else:
             config.keymap[binding] = value
         return
     if key not in SETTABLE:
-        known = ", ".join([*SETTABLE, "keymap.<binding id>"])
-        raise ReplydraftError(f"unknown setting '{key}' (known: {known})")
+        known = "、".join([*SETTABLE, "keymap.<编号>"])
+        raise ReplydraftError(msg("error.unknown_setting", key=key, known=known))
     setattr(config, key, value or None)

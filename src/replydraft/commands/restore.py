@@ -4,33 +4,24 @@ from __future__ import annotations
 
 import argparse
 
-HELP = """Every save of a draft, a library or the config keeps the version it replaces (the
-newest 3, in a .replydraft-backups folder beside the file); so does an export or skeleton
---out forced over an existing file. This lists them, or puts one back. The version that
-restoring replaces is itself kept, so a restore can be undone the same way.
-
-examples:
-  replydraft restore 第107号.draft.yaml --list
-  replydraft restore 第107号.draft.yaml            (the most recent backup)
-  replydraft restore team-library.yaml --generation 2
-"""
+from replydraft.messages import msg
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "restore",
-        help="list or restore the previous versions of a draft, library or config",
-        description=HELP,
+        help=msg("help.restore.short"),
+        description=msg("help.restore.long"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("file", metavar="FILE", help="the draft, library or config file")
-    parser.add_argument("--list", action="store_true", help="list the kept versions, newest first")
+    parser.add_argument("file", metavar="FILE", help=msg("help.restore.file"))
+    parser.add_argument("--list", action="store_true", help=msg("help.restore.list"))
     parser.add_argument(
         "--generation",
         metavar="N",
         type=int,
         default=1,
-        help="which version to restore: 1 the most recent (default), 2 the one before, …",
+        help=msg("help.restore.generation"),
     )
     parser.set_defaults(run=run)
 

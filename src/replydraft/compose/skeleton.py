@@ -24,6 +24,7 @@ from replydraft.config import Config
 from replydraft.draft.model import Draft, DraftPart, Paragraph, ProposalMeta
 from replydraft.draft.numbering import renumber_draft
 from replydraft.errors import ReplydraftError
+from replydraft.messages import msg
 from replydraft.text.dates import official_date
 from replydraft.text.demands import demand_summary, extract_demands
 from replydraft.text.foreign import mark_foreign
@@ -96,11 +97,11 @@ def complete_meta(meta: ProposalMeta, config: Config | None) -> ProposalMeta:
     if meta.kind is None:
         meta.kind = kind_from_title(meta.title)
     if meta.kind is not None and meta.kind not in KIND_NAMES:
-        raise ReplydraftError(f"unknown kind '{meta.kind}' (use suggestion, proposal or motion)")
+        raise ReplydraftError(msg("error.unknown_kind", kind=meta.kind))
     if meta.role not in ROLES:
-        raise ReplydraftError(f"unknown role '{meta.role}' (use reply or co_opinion)")
+        raise ReplydraftError(msg("error.unknown_role", role=meta.role))
     if meta.date and official_date(meta.date) is None:
-        raise ReplydraftError(f"not a date: '{meta.date}' (write it like 2026-05-20)")
+        raise ReplydraftError(msg("error.not_a_date", date=meta.date))
     if meta.proposal_text and not meta.demands:
         meta.demands = extract_demands(meta.proposal_text)
     return meta

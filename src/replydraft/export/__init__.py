@@ -13,6 +13,7 @@ from replydraft.draft.text_form import render_text
 from replydraft.errors import ReplydraftError
 from replydraft.export.text import body_text, markdown_text
 from replydraft.files.saving import save_file
+from replydraft.messages import msg
 
 FORMATS = ("txt", "md", "docx", "body")
 
@@ -31,7 +32,7 @@ def export_bytes(draft: Draft, fmt: str) -> bytes:
         from replydraft.export.docx import docx_bytes
 
         return docx_bytes(draft)
-    raise ReplydraftError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
+    raise ReplydraftError(msg("error.unknown_format", format=fmt, choices="、".join(FORMATS)))
 
 
 def export_draft(draft: Draft, fmt: str, out_path: str | os.PathLike[str]) -> None:

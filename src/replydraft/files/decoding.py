@@ -23,6 +23,7 @@ from replydraft.files.sniff import (
     remove_control_characters,
     utf16_without_bom,
 )
+from replydraft.messages import msg, os_reason
 
 MAX_BYTES = 20 * 1024 * 1024
 """Largest input accepted; a reply is a few kB, so anything over 20 MB is not a reply."""
@@ -39,30 +40,33 @@ def read_text(path: str | os.PathLike[str]) -> str:
     try:
         info = file.stat()
     except FileNotFoundError:
-        raise ReplydraftError("file not found", file) from None
+        raise ReplydraftError(msg("error.file_not_found"), file) from None
     except OSError as exc:
-        raise ReplydraftError(f"cannot read: {exc.strerror}", file) from None
+        raise ReplydraftError(msg("error.cannot_read", reason=os_reason(exc)), file) from None
     size = info.st_size
     if stat.S_ISDIR(info.st_mode):
-        raise ReplydraftError("is a folder, not a file", file)
+        raise ReplydraftError(msg("error.is_folder"), file)
     if not stat.S_ISREG(info.st_mode):
         raise ReplydraftError("不是普通文件（设备、管道或套接字），不能读取", file)
     if size == 0:
-        raise ReplydraftError("file is empty", file)
+        raise ReplydraftError(msg("error.file_empty"), file)
     if size > MAX_BYTES:
         raise ReplydraftError(
-            f"file is too large ({size // (1024 * 1024)} MB; the limit is 20 MB)", file
+            msg(
+                "error.file_too_large", size=size // (1024 * 1024), limit=MAX_BYTES // (1024 * 1024)
+            ),
+            file,
         )
     try:
         data = file.read_bytes()
     except OSError as exc:
-        raise ReplydraftError(f"cannot read: {exc.strerror}", file) from None
+        raise ReplydraftError(msg("error.cannot_read", reason=os_reason(exc)), file) from None
     kind = detect_format(file.suffix, data)
     if kind == "zip":
         if zipfile.is_zipfile(file):
             text = read_docx(file)
         else:
-            raise ReplydraftError("binary file, not a text or .docx reply", file)
+            raise ReplydraftError(msg("error.binary_file"), file)
     elif kind == "pdf":
         from replydraft.files.pdf import pdf_text
 
@@ -83,7 +87,7 @@ def read_text(path: str | os.PathLike[str]) -> str:
         text = decode_bytes(data, file)
     text = remove_control_characters(text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
-        raise ReplydraftError("file has no text", file)
+        raise ReplydraftError(msg("error.no_text"), file)
     return text
 
 
@@ -98,7 +102,7 @@ def decode_bytes(data: bytes, path: str | os.PathLike[str] | None = None) -> str
     if utf16 is not None:
         return utf16
     if _looks_binary(data):
-        raise ReplydraftError("binary file, not a text or .docx reply", path)
+        raise ReplydraftError(msg("error.binary_file"), path)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -117,7 +121,7 @@ def decode_bytes(data: bytes, path: str | os.PathLike[str] | None = None) -> str
 
     best = from_bytes(data).best()
     if best is None:
-        raise ReplydraftError("cannot decode: not UTF-8, GB18030 or any known encoding", path)
+        raise ReplydraftError(msg("error.cannot_decode"), path)
     return str(best)
 
 
@@ -125,7 +129,9 @@ def _strict(data: bytes, encoding: str, path: str | os.PathLike[str] | None) -> 
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise ReplydraftError(f"cannot decode as {encoding} at byte {exc.start}", path) from None
+        raise ReplydraftError(
+            msg("error.cannot_decode_as", encoding=encoding, byte=exc.start), path
+        ) from None
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -152,7 +158,7 @@ def read_docx(path: Path, shown_as: str | os.PathLike[str] | None = None) -> str
 
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several types for a broken package
-        raise ReplydraftError(f"not a readable .docx file ({type(exc).__name__})", shown) from None
+        raise ReplydraftError(msg("error.bad_docx", reason=type(exc).__name__), shown) from None
     lines: list[str] = []
     body = document.element.body
     for child in body.iterchildren():

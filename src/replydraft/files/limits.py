@@ -12,6 +12,7 @@ import re
 import zipfile
 
 from replydraft.errors import ReplydraftError
+from replydraft.messages import msg
 
 MAX_DOCX_UNCOMPRESSED = 200 * 1024 * 1024
 """Total uncompressed size of a .docx package's parts (images included)."""
@@ -53,7 +54,9 @@ def check_docx_package(
     except ReplydraftError:
         raise
     except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError) as exc:
-        raise ReplydraftError(f"not a readable .docx file ({type(exc).__name__})", shown) from None
+        raise ReplydraftError(
+            msg("error.bad_docx", reason=type(exc).__name__), shown
+        ) from None
 
 
 def _count_paragraphs(

@@ -151,6 +151,7 @@ def _bounded_load(text: str) -> Any:
 def load_yaml_text(text: str, path: str | os.PathLike[str] | None = None) -> Any:
     """Parse YAML with `safe_load`; a syntax error becomes a one-line `ReplydraftError`."""
     from replydraft.errors import ReplydraftError
+    from replydraft.messages import msg
 
     try:
         if may_have_anchors(text):
@@ -163,9 +164,9 @@ def load_yaml_text(text: str, path: str | os.PathLike[str] | None = None) -> Any
         raise ReplydraftError("YAML 嵌套过深", path) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}: " if mark is not None else ""
+        where = msg("error.template_line", line=mark.line + 1) if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise ReplydraftError(f"invalid YAML: {where}{problem}", path) from None
+        raise ReplydraftError(msg("error.invalid_yaml", where=where, problem=problem), path) from None
 
 
 def load_yaml_file(path: str | os.PathLike[str], max_bytes: int | None = None) -> Any:

@@ -29,6 +29,7 @@ from replydraft.errors import ReplydraftError
 from replydraft.files.yaml import SAFE_LOADER, dump_yaml, load_yaml_text, may_have_anchors
 from replydraft.library.keys import entry_id, normalise
 from replydraft.library.model import KINDS, Entry, Source, Version
+from replydraft.messages import msg
 
 FORMAT = 1
 ENTRY_KEYS = (
@@ -207,8 +208,10 @@ def entries_from_data(data: Any, text: str, path: str | os.PathLike[str] | None)
         return _entries(data)
     except _ShapeError as exc:
         line = _line_of(text, exc.where)
-        where = f"line {line}: " if line else ""
-        raise ReplydraftError(f"not a valid library: {where}{exc.message}", path) from None
+        where = msg("error.template_line", line=line) if line else ""
+        raise ReplydraftError(
+            msg("error.library_invalid", where=where, problem=exc.message), path
+        ) from None
 
 
 def _entries(data: Any) -> list[Entry]:
