@@ -244,6 +244,33 @@ MESSAGES: dict[str, str] = {
     "error.template_not_found": "找不到模板：{name}",
     "error.template_recursive": "模板包含或继承了自己",
     "error.template_line": "第 {line} 行：",
+    # A library file that is not in shape (`error.library_invalid` puts the line in front).
+    "library.top_mapping": "应为含 `format: 1`、`sources:` 和 `entries:` 的映射",
+    "library.top_key": "不认识的顶层键“{key}”（应为 format、sources、entries）",
+    "library.format": "不支持的格式 {format}（本版本读取格式 1）",
+    "library.entries_list": "`entries` 应为列表",
+    "library.repeated_id": "第 {number} 条与第 {first} 条的编号“{id}”重复",
+    "library.sources_mapping": "`sources` 应把每份答复的标签对应到其单位、日期、年份和标题",
+    "library.source_mapping": "来源“{label}”应为映射（{keys}）",
+    "library.source_named": "来源“{label}”",
+    "library.entry_mapping": "第 {number} 条应为映射",
+    "library.entry_field": "第 {number} 条：不认识的字段“{key}”（可用：{fields}）",
+    "library.entry_no_text": "第 {number} 条没有 text",
+    "library.entry_kind": "第 {number} 条：kind 应为 {kinds} 之一",
+    "library.entry_section": "第 {number} 条：section 应为 {sections} 之一",
+    "library.entry_id": "第 {number} 条：id 应为文字",
+    "library.entry_versions": "第 {number} 条：versions 应为列表",
+    "library.version_text": "第 {number} 条：第 {version} 个版本缺少 text",
+    "library.version_field": "第 {number} 条：第 {version} 个版本：不认识的字段“{key}”",
+    "library.entry_named": "第 {number} 条的 {field}",
+    "library.text_list": "{what}应为文字的列表",
+    "library.entry_notes": "第 {number} 条：notes 应为文字",
+    "library.entry_lines": "第 {number} 条：lines 应为行号或 12-15 这样的范围",
+    "library.entry_flag": "第 {number} 条：{field} 应为 true 或 false",
+    "library.source_unlisted": "第 {number} 条：来源“{source}”未列在 `sources` 中",
+    "library.source_shape": "第 {number} 条：来源应为 `sources` 中的标签或一个映射",
+    "library.source_field": "{what}：不认识的字段“{key}”",
+    "library.source_year": "{what}：year 应为数字",
     # What commands print.
     "out.prefix": "replydraft: {text}",
     "out.saved": "已保存 {path}",
@@ -276,7 +303,7 @@ MESSAGES: dict[str, str] = {
 }
 
 
-def msg(key: str, **fields: object) -> str:
+def msg(key: str, /, **fields: object) -> str:
     """The catalogue's text for `key` with `fields` filled in; a missing key is a bug (KeyError)."""
     text = MESSAGES[key]
     return text.format(**fields) if fields else text

@@ -42,6 +42,7 @@ from replydraft.library.keys import entry_id, normalise
 from replydraft.library.model import Entry, Source, Version
 from replydraft.library.store import Library
 from replydraft.library.tags import topics_for
+from replydraft.messages import msg
 from replydraft.parsing.reply import Reply
 
 REPLY_SUFFIXES = READABLE_SUFFIXES
@@ -123,7 +124,7 @@ def reply_files(
         elif path.exists():
             candidates = [path]
         else:
-            missing.append((str(path), "file not found"))
+            missing.append((str(path), msg("error.file_not_found")))
             continue
         for file in candidates:
             resolved = file.resolve()

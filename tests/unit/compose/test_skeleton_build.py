@@ -155,7 +155,7 @@ def test_a_draft_saves_and_loads_unchanged(tmp_path: Path) -> None:
 def test_a_bad_date_is_refused() -> None:
     from replydraft.errors import ReplydraftError
 
-    with pytest.raises(ReplydraftError, match="not a date"):
+    with pytest.raises(ReplydraftError, match="不是日期"):
         build_skeleton(ProposalMeta(**{**META.__dict__, "date": "soon"}), None)
 
 
