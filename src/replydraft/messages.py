@@ -156,6 +156,7 @@ MESSAGES: dict[str, str] = {
         "  replydraft check draft.yaml --json\n"
     ),
     "help.check.draft": "用 `replydraft skeleton --out` 保存的草稿",
+    "help.check.library": "段落库 YAML，用来说明重复段落的来源（默认：你自己的，否则用内置的）",
     "help.check.json": "以 JSON 列表输出问题（行号从 1 起，与文字输出一致）",
     "help.export.short": "把草稿导出为 txt、md、body（供平台粘贴）或 docx（公文格式）",
     "help.export.long": (

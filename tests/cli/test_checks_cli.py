@@ -42,7 +42,9 @@ def test_json_output_numbers_lines_from_1_like_the_text(tmp_path: Path) -> None:
     (item,) = json.loads(result.stdout)
     assert item["code"] == "halfwidth" and item["part"] == "salutation" and item["line"] == 3
     assert set(item) == {"code", "message", "part", "paragraph", "line"}
-    assert item["message"] == "半角标点“:”（在“刘红星代表:”）：请改为全角，：；（）！？"
+    assert item["message"] == "半角标点“:”（在“刘红星代表:”）：请改为“：”"
+    text = run_cli_in(tmp_path, "check", "d.yaml")
+    assert text.stdout.startswith(f"d.yaml:{item['line']}: ")
 
 
 def test_bad_yaml_one_line_exit_2(tmp_path: Path) -> None:
@@ -67,3 +69,20 @@ def test_not_a_draft_missing_and_binary_exit_2(tmp_path: Path) -> None:
 def test_help_has_an_example(tmp_path: Path) -> None:
     result = run_cli_in(tmp_path, "check", "--help")
     assert result.returncode == 0 and "replydraft check draft.yaml" in result.stdout
+
+
+def test_duplicate_names_first_words_and_source_from_the_library(tmp_path: Path) -> None:
+    from replydraft.library.store import Library
+
+    entry = next(e for e in Library.default().entries if e.source and e.source.unit)
+    draft = clean_draft()
+    steps = draft.part("next_steps")
+    assert steps is not None
+    steps.paragraphs[1].source_id = entry.id
+    steps.paragraphs[2].source_id = entry.id
+    draft.save(tmp_path / "d.yaml")
+    result = run_cli_in(tmp_path, "check", "d.yaml")
+    (line,) = [x for x in result.stdout.splitlines() if "[duplicate]" in x]
+    assert entry.id not in line
+    assert f"来源：{entry.source.unit} {entry.source.year}年；首次在第" in line
+    assert "段落“" in line and "”重复使用" in line

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from replydraft.messages import code_name, msg
 
@@ -16,7 +17,30 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("draft", metavar="DRAFT", help=msg("help.check.draft"))
     parser.add_argument("--json", action="store_true", help=msg("help.check.json"))
+    parser.add_argument("--library", metavar="FILE", help=msg("help.check.library"))
     parser.set_defaults(run=run)
+
+
+def library_sources(path: str | None):
+    """A lookup of a library paragraph's (unit, year), opening the library on first use only
+    (a draft with no paragraph used twice never reads it)."""
+    opened: list[Any] = []
+
+    def lookup(source_id: str) -> tuple[str | None, int | None] | None:
+        from replydraft.errors import ReplydraftError
+        from replydraft.library.store import Library
+
+        if not opened:
+            try:
+                opened.append(Library.for_user(path))
+            except ReplydraftError:
+                opened.append(None)
+        entry = opened[0].get(source_id) if opened[0] is not None else None
+        if entry is None or entry.source is None:
+            return None
+        return entry.source.unit, entry.source.year
+
+    return lookup
 
 
 def run(args: argparse.Namespace) -> int:
@@ -29,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     from replydraft.draft.checks import check_draft
     from replydraft.draft.model import Draft
 
-    problems = check_draft(Draft.load(args.draft))
+    problems = check_draft(Draft.load(args.draft), sources=library_sources(args.library))
     if args.json:
         # Lines from 1, as the text output and the editor number them.
         rows = [{**asdict(p), "line": p.line + 1} for p in problems]

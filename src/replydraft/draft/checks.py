@@ -12,7 +12,7 @@ and quote the offending text (e.g. `未填写：【待填：编号】`, `标题�
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -61,6 +61,10 @@ _COMMON_BIGRAMS = frozenset(
     "企业 科技 创新 我们 我市 我局 加强 加大 加快 推进 推动 进一步 一步 建议 支持 工作 发展 "
     "提升 完善 建设 服务 实施 开展 相关 政策 部门 力度 积极 鼓励 关于 提高 机制 体系".split()
 )
+
+
+SourceLookup = Callable[[str], "tuple[str | None, int | None] | None"]
+"""A library paragraph's (unit, year) from its id, None when the library does not have it."""
 
 
 @dataclass(frozen=True)
@@ -289,7 +293,8 @@ def check_halfwidth(paragraphs: list[_Where]) -> Iterator[Problem]:
         shown = "、".join(f"“{c}”" for c in dict.fromkeys(where.text[i] for i in spots))
         context = where.text[max(0, spots[0] - 6) : spots[0] + 7]
         spot = f"在“{context}”" if len(spots) == 1 else f"{len(spots)}处，首处在“{context}”"
-        yield _problem("halfwidth", f"半角标点{shown}（{spot}）：请改为全角，：；（）！？", where)
+        wanted = "、".join(f"“{c}”" for c in dict.fromkeys(fixed[i] for i in spots))
+        yield _problem("halfwidth", f"半角标点{shown}（{spot}）：请改为{wanted}", where)
 
 
 def _duplicate_key(text: str) -> str:
@@ -299,7 +304,31 @@ def _duplicate_key(text: str) -> str:
     return _squeeze(rest)
 
 
-def check_duplicates(paragraphs: list[_Where]) -> Iterator[Problem]:
+DUPLICATE_WORDS = 12
+"""How many characters of a reused paragraph the duplicate warning quotes."""
+
+
+def _first_words(text: str) -> str:
+    """The start of a paragraph as the officer knows it: no ordinal, no 【待核】 marks."""
+    _ordinal, rest = strip_ordinal(strip_stale_marks(text).strip())
+    rest = rest.strip()
+    return rest if len(rest) <= DUPLICATE_WORDS else rest[:DUPLICATE_WORDS] + "…"
+
+
+def _source_label(where: _Where, sources: SourceLookup | None) -> str:
+    """`余姚市科学技术局 2023年` for a library paragraph: unit and year, as far as known."""
+    paragraph = where.source
+    if paragraph is None or not paragraph.source_id:
+        return ""
+    found = sources(paragraph.source_id) if sources else None
+    unit, year = found if found else (None, None)
+    year = year or paragraph.source_year
+    return " ".join(x for x in (unit, f"{year}年" if year else None) if x)
+
+
+def check_duplicates(
+    paragraphs: list[_Where], sources: SourceLookup | None = None
+) -> Iterator[Problem]:
     by_source: dict[str, _Where] = {}
     by_text: dict[str, _Where] = {}
     for where in paragraphs:
@@ -307,9 +336,11 @@ def check_duplicates(paragraphs: list[_Where]) -> Iterator[Problem]:
         if source_id:
             first = by_source.setdefault(source_id, where)
             if first is not where:
+                label = _source_label(where, sources)
+                origin = f"来源：{label}；" if label else ""
                 yield _problem(
                     "duplicate",
-                    f"库段落{source_id}重复使用（首次在第{first.line + 1}行）",
+                    f"段落“{_first_words(where.text)}”重复使用（{origin}首次在第{first.line + 1}行）",
                     where,
                 )
                 continue
@@ -396,8 +427,12 @@ def check_demands(draft: Draft, paragraphs: list[_Where]) -> Iterator[Problem]:
             )
 
 
-def check_draft(draft: Draft) -> list[Problem]:
-    """Every problem in `draft`, in line order (stable within a line); [] when it is clean."""
+def check_draft(draft: Draft, sources: SourceLookup | None = None) -> list[Problem]:
+    """Every problem in `draft`, in line order (stable within a line); [] when it is clean.
+
+    `sources` names a library paragraph's unit and year from its id, for the duplicate warning
+    (without it the year the draft recorded is all it shows).
+    """
     paragraphs = _paragraphs(draft)
     problems = [
         *check_placeholders(paragraphs),
@@ -407,7 +442,7 @@ def check_draft(draft: Draft) -> list[Problem]:
         *check_stale(paragraphs),
         *check_foreign(paragraphs),
         *check_halfwidth(paragraphs),
-        *check_duplicates(paragraphs),
+        *check_duplicates(paragraphs, sources),
         *check_demands(draft, paragraphs),
     ]
     return sorted(problems, key=lambda p: p.line)

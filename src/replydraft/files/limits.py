@@ -54,9 +54,7 @@ def check_docx_package(
     except ReplydraftError:
         raise
     except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError) as exc:
-        raise ReplydraftError(
-            msg("error.bad_docx", reason=type(exc).__name__), shown
-        ) from None
+        raise ReplydraftError(msg("error.bad_docx", reason=type(exc).__name__), shown) from None
 
 
 def _count_paragraphs(

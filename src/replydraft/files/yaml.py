@@ -166,7 +166,9 @@ def load_yaml_text(text: str, path: str | os.PathLike[str] | None = None) -> Any
         mark = getattr(exc, "problem_mark", None)
         where = msg("error.template_line", line=mark.line + 1) if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise ReplydraftError(msg("error.invalid_yaml", where=where, problem=problem), path) from None
+        raise ReplydraftError(
+            msg("error.invalid_yaml", where=where, problem=problem), path
+        ) from None
 
 
 def load_yaml_file(path: str | os.PathLike[str], max_bytes: int | None = None) -> Any:
