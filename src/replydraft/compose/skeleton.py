@@ -293,6 +293,7 @@ def template_context(
         "phone": given(meta.phone, "联系电话"),
         "category": given(meta.category, "答复类别"),
         "disclosure": given(meta.disclosure, "公开属性"),
+        "cc": [unit for unit in meta.cc if unit.strip()],
         "work_phrase": given(voice.work_phrase, "工作名称"),
         "level_ref": given(voice.level_ref, "地方自称"),
         "unit_ref": given(voice.unit_ref, "单位自称"),
