@@ -195,7 +195,9 @@ def draft_cc(draft: Draft, signature: Signature | None = None) -> list[str]:
     """The draft's cc units: the signature's `抄送：` line when there is one (the officer may
     have edited it), else the form's `meta.cc`."""
     if signature is None:
-        lines = [p.text for part in draft.parts if part.kind == "signature" for p in part.paragraphs]
+        lines = [
+            p.text for part in draft.parts if part.kind == "signature" for p in part.paragraphs
+        ]
         signature = read_signature(lines)
     return signature.cc or [unit for unit in draft.meta.cc if unit.strip()]
 
