@@ -31,8 +31,9 @@ class ChineseArgumentParser(argparse.ArgumentParser):
     command's parser is one of these.
     """
 
-    def __init__(self, *args: Any, add_help: bool = True, **kwargs: Any) -> None:
-        super().__init__(*args, add_help=False, **kwargs)
+    def __init__(self, **kwargs: Any) -> None:
+        add_help = kwargs.pop("add_help", True)
+        super().__init__(**kwargs, add_help=False)
         self._positionals.title = msg("cli.positionals")
         self._optionals.title = msg("cli.options")
         if add_help:

@@ -337,9 +337,9 @@ def _paragraphs(texts: list[str], items: list[Item]) -> list[Paragraph]:
     for text in texts:
         _ordinal, rest = strip_ordinal(text)
         found = by_text.get(rest) or by_text.get(text)
-        item = found.pop(0) if found else None
+        used = found.pop(0) if found else None
         paragraphs.append(
-            Paragraph(text, item.source_id if item else None, item.source_year if item else None)
+            Paragraph(text, used.source_id if used else None, used.source_year if used else None)
         )
     return paragraphs
 

@@ -205,7 +205,7 @@ def _add_signature(document, signature: Signature) -> None:
     # The signature never stands alone on a page: it keeps with the body's last line.
     if document.paragraphs:
         document.paragraphs[-1].paragraph_format.keep_with_next = True
-    lines_out: list[tuple[str, WD_ALIGN_PARAGRAPH, float | None]] = [
+    lines_out: list[tuple[str, WD_ALIGN_PARAGRAPH, float]] = [
         *((unit, WD_ALIGN_PARAGRAPH.RIGHT, unit_indent) for unit in signature.units),
         *([(signature.date, WD_ALIGN_PARAGRAPH.RIGHT, date_indent)] if signature.date else []),
     ]
