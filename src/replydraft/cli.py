@@ -43,7 +43,11 @@ class ChineseArgumentParser(argparse.ArgumentParser):
         return _chinese_usage(super().format_usage())
 
     def format_help(self) -> str:
-        return _chinese_usage(super().format_help())
+        text = _chinese_usage(super().format_help())
+        for group in self._action_groups:  # argparse ends a group's title with a half-width colon
+            if group.title:
+                text = text.replace(f"\n{group.title}:\n", f"\n{group.title}：\n")
+        return text
 
     def error(self, message: str) -> NoReturn:
         """One Chinese line after the usage, exit code 2 (as argparse does)."""

@@ -22,7 +22,7 @@ def test_help_is_chinese(command: str | None, capsys: pytest.CaptureFixture[str]
     assert done.value.code == 0
     shown = capsys.readouterr().out
     assert shown.startswith("用法：replydraft")
-    assert "选项" in shown and "显示本帮助并退出" in shown
+    assert "\n选项：\n" in shown and "显示本帮助并退出" in shown
     prose = re.sub(r"`[^`]*`|replydraft [^\n]*|--?[\w-]+|[A-Z_]{2,}|\{[^}]*\}", "", shown)
     assert not ENGLISH_WORDS.search(prose), prose
 
