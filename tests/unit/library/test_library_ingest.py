@@ -126,9 +126,7 @@ def test_unreadable_library_is_reported_and_never_overwritten(tmp_path: Path, ho
     wrong_shape = "format: 1\nentries:\n  text: 一段文字\n"
     library.write_text(wrong_shape, encoding="utf-8")
     result = replydraft("ingest", str(SEEDS), "--library", str(library), home=home)
-    assert (
-        result.returncode == 2 and "第 2 行" in result.stderr and "应为列表" in result.stderr
-    )
+    assert result.returncode == 2 and "第 2 行" in result.stderr and "应为列表" in result.stderr
     assert library.read_text(encoding="utf-8") == wrong_shape
 
 

@@ -54,7 +54,11 @@ def test_every_text_is_chinese() -> None:
 
 def test_no_key_is_left_unused() -> None:
     used = set(_keys_used())
-    dynamic = {k for k in MESSAGES if k.startswith(("check.code.", "cli.error.", "cli.type.", "out.library_"))}
+    dynamic = {
+        k
+        for k in MESSAGES
+        if k.startswith(("check.code.", "cli.error.", "cli.type.", "out.library_"))
+    }
     assert set(MESSAGES) - used - dynamic == set()
 
 
