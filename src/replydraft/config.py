@@ -80,7 +80,7 @@ def load_config(path: str | Path | None = None) -> Config:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ReplydraftError(f"不是 UTF-8 文本文件（第 {exc.start} 字节）", target) from None
+        raise ReplydraftError(msg("error.not_utf8", byte=exc.start), target) from None
     data = load_yaml_text(text, target)
     if data is None:
         return Config()
@@ -89,8 +89,8 @@ def load_config(path: str | Path | None = None) -> Config:
 
 def _config_from_data(data: object) -> Config:
     if not isinstance(data, dict):
-        raise validate.Invalid("配置文件应为“设置名: 值”的映射", ())
-    validate.format_version(data, CONFIG_FORMAT, "配置文件")
+        raise validate.Invalid(msg("error.config_mapping"), ())
+    validate.format_version(data, CONFIG_FORMAT, msg("error.what_config"))
     config = Config()
     for key, value in data.items():
         if key == "keymap":
@@ -129,7 +129,7 @@ def save_config(config: Config, path: str | Path | None = None) -> Path:
     target = _path(path)
     document = config_to_dict(config)
     if validate.find_surrogates(document):
-        raise ReplydraftError("设置含有无法识别的字节（乱码），未保存", target)
+        raise ReplydraftError(msg("error.config_garbled"), target)
     data = dump_yaml(document).encode("utf-8")
     save_file(target, data)
     return target

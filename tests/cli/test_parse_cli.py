@@ -51,8 +51,8 @@ def test_outline_lists_fields_parts_measures() -> None:
     result = run(str(next(SEEDS.glob("000_*.txt"))))
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert "session" in out and "市十八届人大一次会议" in out
-    assert "parts (" in out and "measures (" in out
+    assert "会议届次" in out and "市十八届人大一次会议" in out
+    assert "部分（" in out and "措施（" in out and "来件类型" in out
     assert "三、完善创新生态环境" in out
 
 

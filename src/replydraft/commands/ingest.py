@@ -50,8 +50,8 @@ def run(args: argparse.Namespace) -> int:
         print(msg("out.prefix", text=ReplydraftError(reason, file).one_line()), file=sys.stderr)
 
     def skip(file: str, reason: str) -> None:
-        warning = ReplydraftError(f"已跳过：{reason}", file).one_line()
-        print(f"replydraft: 注意：{warning}", file=sys.stderr)
+        warning = ReplydraftError(msg("out.skipped", reason=reason), file).one_line()
+        print(msg("out.prefix", text=msg("out.note", text=warning)), file=sys.stderr)
 
     def each(file_report) -> None:
         if args.verbose:

@@ -35,14 +35,13 @@ def run(args: argparse.Namespace) -> int:
     kept = backups.list_backups(args.file)
     if args.list:
         if not kept:
-            raise ReplydraftError("没有可恢复的备份", args.file)
+            raise ReplydraftError(msg("error.no_backups"), args.file)
         for backup in kept:
-            print(f"{backup.generation}  {backup.saved_at:%Y-%m-%d %H:%M:%S}  {backup.size} 字节")
+            saved = f"{backup.saved_at:%Y-%m-%d %H:%M:%S}"
+            print(msg("out.backup", generation=backup.generation, saved=saved, size=backup.size))
         return 0
     chosen = backups.restore(args.file, args.generation)
-    print(
-        f"replydraft: 已用 {chosen.saved_at:%Y-%m-%d %H:%M:%S} 的备份（第 {chosen.generation} 代）"
-        f"恢复 {args.file}；恢复前的内容也已备份",
-        file=sys.stderr,
-    )
+    saved = f"{chosen.saved_at:%Y-%m-%d %H:%M:%S}"
+    restored = msg("out.restored", saved=saved, generation=chosen.generation, path=args.file)
+    print(msg("out.prefix", text=restored), file=sys.stderr)
     return 0

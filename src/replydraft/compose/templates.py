@@ -273,16 +273,17 @@ def render_parts(
     except ReplydraftError:
         raise
     except UnicodeDecodeError:
-        raise ReplydraftError("模板不是 UTF-8 编码，请另存为 UTF-8", path) from None
+        raise ReplydraftError(msg("error.template_not_utf8"), path) from None
     except TemplateBudget as exc:
         filename, line = _template_line(exc)
-        where = f"第 {line} 行：" if line else ""
+        where = msg("error.template_line", line=line) if line else ""
         raise ReplydraftError(f"{where}{exc}", filename or path) from None
     except (ArithmeticError, LookupError, OverflowError, MemoryError) as exc:
         filename, line = _template_line(exc)
-        where = f"第 {line} 行：" if line else ""
+        where = msg("error.template_line", line=line) if line else ""
         raise ReplydraftError(
-            f"模板计算出错：{where}{type(exc).__name__}: {exc}", filename or path
+            msg("error.template_arithmetic", where=where, kind=type(exc).__name__, problem=exc),
+            filename or path,
         ) from None
     except (TemplateError, SecurityError, TypeError, ValueError, AttributeError) as exc:
         raise _error(exc, path) from None

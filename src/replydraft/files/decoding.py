@@ -47,7 +47,7 @@ def read_text(path: str | os.PathLike[str]) -> str:
     if stat.S_ISDIR(info.st_mode):
         raise ReplydraftError(msg("error.is_folder"), file)
     if not stat.S_ISREG(info.st_mode):
-        raise ReplydraftError("不是普通文件（设备、管道或套接字），不能读取", file)
+        raise ReplydraftError(msg("error.not_regular"), file)
     if size == 0:
         raise ReplydraftError(msg("error.file_empty"), file)
     if size > MAX_BYTES:

@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from replydraft.messages import msg
+
 
 class _HumanDumper(yaml.SafeDumper):
     """SafeDumper that writes multi-line strings as `|` block scalars."""
@@ -151,7 +153,6 @@ def _bounded_load(text: str) -> Any:
 def load_yaml_text(text: str, path: str | os.PathLike[str] | None = None) -> Any:
     """Parse YAML with `safe_load`; a syntax error becomes a one-line `ReplydraftError`."""
     from replydraft.errors import ReplydraftError
-    from replydraft.messages import msg
 
     try:
         if may_have_anchors(text):
@@ -161,7 +162,7 @@ def load_yaml_text(text: str, path: str | os.PathLike[str] | None = None) -> Any
     except YamlTooLarge as exc:
         raise ReplydraftError(str(exc), path) from None
     except RecursionError:
-        raise ReplydraftError("YAML 嵌套过深", path) from None
+        raise ReplydraftError(msg("error.yaml_too_deep"), path) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = msg("error.template_line", line=mark.line + 1) if mark is not None else ""
@@ -183,5 +184,5 @@ def load_yaml_file(path: str | os.PathLike[str], max_bytes: int | None = None) -
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ReplydraftError(f"不是 UTF-8 文本文件（第 {exc.start} 字节）", path) from None
+        raise ReplydraftError(msg("error.not_utf8", byte=exc.start), path) from None
     return load_yaml_text(text, path)

@@ -215,7 +215,7 @@ def open_library(path: Path) -> tuple[CachedEntries | list[Entry], str]:
     except OSError as exc:
         raise ReplydraftError(msg("error.cannot_read", reason=os_reason(exc)), path) from None
     if not data.strip():
-        raise ReplydraftError("不是 replydraft 段落库（文件是空的），不会写入它", path)
+        raise ReplydraftError(msg("error.library_empty"), path)
     key = content_key(data, stat.st_size, stat.st_mtime_ns)
     name = _library_name(path)
     file = cache_file(key, name)

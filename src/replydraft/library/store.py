@@ -149,7 +149,7 @@ class Library:
                 self.cache_key = save_library(target, self.entries)
         except filelock.Timeout:
             raise ReplydraftError(
-                f"段落库正被另一个进程写入，等了 {LOCK_TIMEOUT:.0f} 秒仍未完成，请稍后再试", target
+                msg("error.library_locked", seconds=f"{LOCK_TIMEOUT:.0f}"), target
             ) from None
         except OSError as exc:
             from replydraft.files.saving import write_error

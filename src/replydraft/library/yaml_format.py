@@ -216,7 +216,7 @@ def entries_from_data(data: Any, text: str, path: str | os.PathLike[str] | None)
 
 def _entries(data: Any) -> list[Entry]:
     if data is None:
-        raise _ShapeError("不是 replydraft 段落库（文件里没有内容），不会写入它", ())
+        raise _ShapeError(msg("library.no_content"), ())
     if not isinstance(data, dict):
         raise _ShapeError(msg("library.top_mapping"), ())
     unknown = [key for key in data if key not in ("format", "sources", "entries")]
@@ -226,12 +226,13 @@ def _entries(data: Any) -> list[Entry]:
             (unknown[0],),
         )
     if "format" not in data and "entries" not in data:
-        raise _ShapeError("不是 replydraft 段落库（没有 format 和 entries）", ())
+        raise _ShapeError(msg("library.no_keys"), ())
     version = data.get("format", FORMAT)
     if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT:
         raise _ShapeError(
-            f"段落库是更新版本的 replydraft 写的（格式 {version}，本版本只读到格式 {FORMAT}），"
-            "请升级 replydraft；文件未改动",
+            msg(
+                "error.newer_format", what=msg("error.what_library"), format=version, current=FORMAT
+            ),
             ("format",),
         )
     if version != FORMAT:
