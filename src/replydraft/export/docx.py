@@ -189,6 +189,43 @@ def _add_body(document, text: str) -> None:
         _run(paragraph, keep_numbers_whole(headed.rest), FONT_BODY, SIZE_BODY)
 
 
+_PPR_ORDER = (
+    "w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl",
+    "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens",
+    "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE",
+    "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+    "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+    "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr",
+    "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+"""The order of a paragraph's properties in the schema: Word rejects a file that breaks it."""
+
+
+def _put(paragraph, element) -> None:
+    """Add `element` to the paragraph's properties at its place in the schema's order."""
+    ppr = paragraph._p.get_or_add_pPr()
+    tag = element.tag
+    later = {qn(t) for t in _PPR_ORDER[_PPR_ORDER.index(_prefixed(tag)) + 1 :]}
+    for child in ppr:
+        if child.tag in later:
+            child.addprevious(element)
+            return
+    ppr.append(element)
+
+
+def _prefixed(tag: str) -> str:
+    return "w:" + tag.rsplit("}", 1)[-1]
+
+
+def _no_autospace(paragraph) -> None:
+    """No extra space between Chinese and digits (`2026年5月20日`, not `2026 年 5 月`): the
+    printed width is then the one the signature's indents were computed from."""
+    for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), "0")
+        _put(paragraph, element)
+
+
 def _add_signature(document, signature: Signature) -> None:
     """Unit right-aligned two characters in, the date under it starting two characters further
     right (GB/T 9704 7.3.5.2), then the contacts as a bracketed note line."""
@@ -214,6 +251,7 @@ def _add_signature(document, signature: Signature) -> None:
         paragraph.paragraph_format.right_indent = Pt(indent)
         paragraph.paragraph_format.space_before = LINE_SPACING if index == 0 else Pt(0)
         paragraph.paragraph_format.keep_with_next = True
+        _no_autospace(paragraph)
         _run(paragraph, text, FONT_BODY, SIZE_BODY)
     note = signature.note(whole=keep_whole)
     if note:
@@ -225,11 +263,10 @@ def _add_signature(document, signature: Signature) -> None:
 
 def _border(paragraph, side: str, size_eighths: int) -> None:
     """A rule along one side of a paragraph (`size_eighths`: width in eighths of a point)."""
-    ppr = paragraph._p.get_or_add_pPr()
-    borders = ppr.find(qn("w:pBdr"))
+    borders = paragraph._p.get_or_add_pPr().find(qn("w:pBdr"))
     if borders is None:
         borders = OxmlElement("w:pBdr")
-        ppr.append(borders)
+        _put(paragraph, borders)
     rule = OxmlElement(f"w:{side}")
     rule.set(qn("w:val"), "single")
     rule.set(qn("w:sz"), str(size_eighths))
@@ -262,8 +299,7 @@ def _add_cc(document, units: list[str]) -> None:
         ("w:wrap", "notBeside"),
     ):
         frame.set(qn(attr), value)
-    ppr = paragraph._p.get_or_add_pPr()
-    ppr.insert(0, frame)
+    _put(paragraph, frame)
     _border(paragraph, "top", 4)  # a thin rule (0.5 pt) above
     _border(paragraph, "bottom", 8)  # the last rule (1 pt), under the cc line
     _run(paragraph, line, FONT_BODY, SIZE_CC)

@@ -240,3 +240,26 @@ def test_a_cc_line_in_the_signature_wins_over_the_form() -> None:
     texts = [p.text.replace(NO_BREAK, "") for p in document.paragraphs]
     assert texts[-1] == "抄送：市政府办公室，市督查局。"
     assert sum("抄送" in t for t in texts) == 1
+
+
+def test_paragraph_properties_keep_the_schema_order() -> None:
+    """Word refuses a file whose pPr children are out of the schema's order."""
+    from replydraft.export.docx import _PPR_ORDER
+
+    draft = sample()
+    draft.meta.cc = ["市督查局"]
+    draft.meta.disclosure = "主动公开"
+    document = docx.Document(io.BytesIO(docx_bytes(draft)))
+    rank = {qn(tag): index for index, tag in enumerate(_PPR_ORDER)}
+    for paragraph in document.paragraphs:
+        ppr = paragraph._p.pPr
+        if ppr is None:
+            continue
+        order = [rank[child.tag] for child in ppr]
+        assert order == sorted(order), [child.tag for child in ppr]
+
+
+def test_signature_lines_have_no_autospace_around_digits(document) -> None:
+    date = paragraph_with(document, "2022年6月2日")
+    ppr = date._p.pPr
+    assert ppr.find(qn("w:autoSpaceDN")).get(qn("w:val")) == "0"
