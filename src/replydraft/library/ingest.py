@@ -460,7 +460,7 @@ def repeated_lines(texts: list[str]) -> set[str]:
     return {key for key, count in counts.items() if count >= least}
 
 
-NOT_A_REPLY = "不是答复或协办意见（没有找到标题、称谓或对建议、提案的收悉语）"
+NOT_A_REPLY = msg("ingest.not_a_reply")
 
 
 def take_reply(file: Path) -> tuple[Reply, str] | FileReport:
