@@ -11,6 +11,7 @@ binary, too large, not regular files or not decodable raise `ReplydraftError` na
 from __future__ import annotations
 
 import os
+import re
 import stat
 import zipfile
 from pathlib import Path
@@ -34,8 +35,18 @@ READABLE_SUFFIXES = (
 """Suffixes of the files taken from a folder (a file named explicitly is read whatever its suffix)."""
 
 
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff]")
+"""Zero-width spaces and joiners: our Word export joins names and phone numbers with WORD
+JOINER, and web pages scatter zero-width spaces; neither is part of the words."""
+
+
 def read_text(path: str | os.PathLike[str]) -> str:
-    """Read a past reply from `path` and return its text with LF line endings."""
+    """Read a past reply from `path` and return its text with LF line endings, without
+    zero-width characters (so `何⁠智⁠敏` from an exported reply reads as 何智敏)."""
+    return _INVISIBLE.sub("", _read_text(path))
+
+
+def _read_text(path: str | os.PathLike[str]) -> str:
     file = Path(path)
     try:
         info = file.stat()

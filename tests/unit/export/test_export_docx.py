@@ -263,3 +263,12 @@ def test_signature_lines_have_no_autospace_around_digits(document) -> None:
     date = paragraph_with(document, "2022年6月2日")
     ppr = date._p.pPr
     assert ppr.find(qn("w:autoSpaceDN")).get(qn("w:val")) == "0"
+
+
+def test_an_exported_reply_reads_back_without_the_joiners(tmp_path: Path) -> None:
+    """Officers ingest their own past exports: the no-break joins must not stay in the words."""
+    from replydraft.parsing import parse_reply_file
+
+    export_draft(sample(), "docx", tmp_path / "r.docx")
+    reply = parse_reply_file(tmp_path / "r.docx")
+    assert reply.contacts.handler == "何智敏" and reply.contacts.phone == "89553541"

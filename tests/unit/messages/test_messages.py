@@ -57,7 +57,9 @@ def test_no_key_is_left_unused() -> None:
     dynamic = {
         k
         for k in MESSAGES
-        if k.startswith(("check.code.", "cli.error.", "cli.type.", "out.library_", "outline.", "ingest.status."))
+        if k.startswith(
+            ("check.code.", "cli.error.", "cli.type.", "out.library_", "outline.", "ingest.status.")
+        )
     }
     assert set(MESSAGES) - used - dynamic == set()
 
