@@ -91,7 +91,7 @@ def refuse_undecodable(args: argparse.Namespace) -> None:
         values = value if isinstance(value, list) else [value]
         for item in values:
             if isinstance(item, str):
-                refuse_surrogates(item, f"参数 {name} ")
+                refuse_surrogates(item, msg("cli.argument", name=name))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -138,7 +138,7 @@ def save_config(config: Config, path: str | Path | None = None) -> Path:
 def set_value(config: Config, key: str, value: str | None) -> None:
     """Set (or with None, clear) one setting: a field name or `keymap.<binding id>`."""
     if value is not None:
-        validate.refuse_surrogates(value, f"设置 {key} 的值")
+        validate.refuse_surrogates(value, msg("error.setting_value", key=key))
     if key.startswith("keymap."):
         binding = key.removeprefix("keymap.")
         if not binding:

@@ -27,6 +27,7 @@ MESSAGES: dict[str, str] = {
     "cli.version": "显示版本号并退出",
     "cli.error": "{prog}：错误：{message}",
     "cli.commands": "命令",
+    "cli.argument": "参数 {name} ",
     "cli.error.required": "缺少参数：{names}",
     "cli.error.unrecognized": "无法识别的参数：{names}",
     "cli.error.invalid_choice": "参数 {argument}：不可用的取值 {value}（可选：{choices}）",
@@ -232,6 +233,7 @@ MESSAGES: dict[str, str] = {
     "error.unknown_kind": "不认识的类型“{kind}”（可用 suggestion、proposal 或 motion）",
     "error.unknown_role": "不认识的角色“{role}”（可用 reply 或 co_opinion）",
     "error.not_a_date": "不是日期：“{date}”（应写作 2026-05-20）",
+    "error.setting_value": "设置 {key} 的值",
     "error.keymap_needs_id": "请写明哪个按键：keymap.<编号>",
     "error.unknown_setting": "不认识的设置“{key}”（可用：{known}）",
     "error.voice_section": "用语表：“{name}”应为 {sections} 之一，每项是名称到用语的映射",
@@ -390,6 +392,7 @@ MESSAGES: dict[str, str] = {
     "out.no_matches": "没有找到相符的段落",
     "out.config_not_written": "（尚未写入）",
     # `replydraft check`: the summary and the Chinese names of the problem codes.
+    "check.where": "{part}第{paragraph}段",
     "check.summary": "共{count}处问题（{counts}）",
     "check.count": "{name}{count}处",
     # The checks' messages (each quotes the offending text).

@@ -61,10 +61,8 @@ def run(args: argparse.Namespace) -> int:
         return 1 if problems else 0
     for problem in problems:
         part = PART_LABELS.get(problem.part, problem.part)
-        print(
-            f"{args.draft}:{problem.line + 1}: {part}第{problem.paragraph + 1}段 "
-            f"[{problem.code}] {problem.message}"
-        )
+        where = msg("check.where", part=part, paragraph=problem.paragraph + 1)
+        print(f"{args.draft}:{problem.line + 1}: {where} [{problem.code}] {problem.message}")
     if problems:
         counts = Counter(p.code for p in problems)
         summary = "，".join(
