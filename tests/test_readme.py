@@ -39,4 +39,4 @@ def test_every_toured_command_has_help() -> None:
     for command in toured:
         out = run_cli(command, "--help")
         assert out.returncode == 0, (command, out.stderr)
-        assert "usage: replydraft" in out.stdout
+        assert "用法：replydraft" in out.stdout

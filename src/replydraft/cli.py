@@ -12,9 +12,11 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from typing import Any, NoReturn
 
 from replydraft import __version__
 from replydraft.errors import ReplydraftError
+from replydraft.messages import argparse_error, msg
 
 COMMANDS: list[str] = [
     "parse", "ingest", "config", "skeleton", "search", "check", "export", "restore", "tui",
@@ -22,15 +24,51 @@ COMMANDS: list[str] = [
 """Subcommand modules under `replydraft.commands`, in the order `--help` lists them."""
 
 
+class ChineseArgumentParser(argparse.ArgumentParser):
+    """argparse speaking the catalogue's Chinese: usage line, group titles, -h, its errors.
+
+    Subcommand parsers are made by `add_parser`, which uses the parent's class, so every
+    command's parser is one of these.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        add_help = kwargs.pop("add_help", True)
+        super().__init__(**kwargs, add_help=False)
+        self._positionals.title = msg("cli.positionals")
+        self._optionals.title = msg("cli.options")
+        if add_help:
+            self.add_argument("-h", "--help", action="help", help=msg("cli.help"))
+
+    def format_usage(self) -> str:
+        return _chinese_usage(super().format_usage())
+
+    def format_help(self) -> str:
+        text = _chinese_usage(super().format_help())
+        for group in self._action_groups:  # argparse ends a group's title with a half-width colon
+            if group.title:
+                text = text.replace(f"\n{group.title}:\n", f"\n{group.title}：\n")
+        return text
+
+    def error(self, message: str) -> NoReturn:
+        """One Chinese line after the usage, exit code 2 (as argparse does)."""
+        self.print_usage(sys.stderr)
+        self.exit(2, msg("cli.error", prog=self.prog, message=argparse_error(message)) + "\n")
+
+
+def _chinese_usage(text: str) -> str:
+    return text.replace("usage: ", msg("cli.usage"), 1)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser, with every subcommand registered."""
-    parser = argparse.ArgumentParser(
-        prog="replydraft",
-        description="Draft replies to deputies' suggestions and members' proposals. "
-        "With no command, opens the terminal UI.",
+    parser = ChineseArgumentParser(prog="replydraft", description=msg("help.main"))
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"replydraft {__version__}",
+        help=msg("cli.version"),
     )
-    parser.add_argument("--version", action="version", version=f"replydraft {__version__}")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", title=msg("cli.commands"))
     for name in COMMANDS:
         importlib.import_module(f"replydraft.commands.{name}").register(subparsers)
     return parser
@@ -53,7 +91,7 @@ def refuse_undecodable(args: argparse.Namespace) -> None:
         values = value if isinstance(value, list) else [value]
         for item in values:
             if isinstance(item, str):
-                refuse_surrogates(item, f"参数 {name} ")
+                refuse_surrogates(item, msg("cli.argument", name=name))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
         refuse_undecodable(args)
         return int(run(args) or 0)
     except ReplydraftError as exc:
-        print(f"replydraft: {exc.one_line()}", file=sys.stderr)
+        print(msg("out.prefix", text=exc.one_line()), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

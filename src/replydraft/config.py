@@ -17,6 +17,7 @@ from replydraft.files.atomic import clean_stale_temps
 from replydraft.files.guard import MAX_SETTINGS_BYTES, read_regular
 from replydraft.files.saving import save_file
 from replydraft.files.yaml import dump_yaml, load_yaml_text
+from replydraft.messages import msg
 
 CONFIG_FORMAT = 1
 """A config may say `format: N`; a newer one is refused (never rewritten by an older version)."""
@@ -79,7 +80,7 @@ def load_config(path: str | Path | None = None) -> Config:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ReplydraftError(f"不是 UTF-8 文本文件（第 {exc.start} 字节）", target) from None
+        raise ReplydraftError(msg("error.not_utf8", byte=exc.start), target) from None
     data = load_yaml_text(text, target)
     if data is None:
         return Config()
@@ -88,8 +89,8 @@ def load_config(path: str | Path | None = None) -> Config:
 
 def _config_from_data(data: object) -> Config:
     if not isinstance(data, dict):
-        raise validate.Invalid("配置文件应为“设置名: 值”的映射", ())
-    validate.format_version(data, CONFIG_FORMAT, "配置文件")
+        raise validate.Invalid(msg("error.config_mapping"), ())
+    validate.format_version(data, CONFIG_FORMAT, msg("error.what_config"))
     config = Config()
     for key, value in data.items():
         if key == "keymap":
@@ -128,7 +129,7 @@ def save_config(config: Config, path: str | Path | None = None) -> Path:
     target = _path(path)
     document = config_to_dict(config)
     if validate.find_surrogates(document):
-        raise ReplydraftError("设置含有无法识别的字节（乱码），未保存", target)
+        raise ReplydraftError(msg("error.config_garbled"), target)
     data = dump_yaml(document).encode("utf-8")
     save_file(target, data)
     return target
@@ -137,17 +138,17 @@ def save_config(config: Config, path: str | Path | None = None) -> Path:
 def set_value(config: Config, key: str, value: str | None) -> None:
     """Set (or with None, clear) one setting: a field name or `keymap.<binding id>`."""
     if value is not None:
-        validate.refuse_surrogates(value, f"设置 {key} 的值")
+        validate.refuse_surrogates(value, msg("error.setting_value", key=key))
     if key.startswith("keymap."):
         binding = key.removeprefix("keymap.")
         if not binding:
-            raise ReplydraftError("say which binding: keymap.<binding id>")
+            raise ReplydraftError(msg("error.keymap_needs_id"))
         if value is None:
             config.keymap.pop(binding, None)
         else:
             config.keymap[binding] = value
         return
     if key not in SETTABLE:
-        known = ", ".join([*SETTABLE, "keymap.<binding id>"])
-        raise ReplydraftError(f"unknown setting '{key}' (known: {known})")
+        known = "、".join([*SETTABLE, "keymap.<编号>"])
+        raise ReplydraftError(msg("error.unknown_setting", key=key, known=known))
     setattr(config, key, value or None)

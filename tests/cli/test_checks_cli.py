@@ -30,19 +30,21 @@ def test_problems_exit_1_with_file_line_part_and_code(tmp_path: Path) -> None:
     assert lines[0] == "d.yaml:3: 称谓第1段 [salutation] 称谓与类型不符：建议应称“代表”，不是“委员”"
     assert lines[1].startswith("d.yaml:")
     assert lines[1].endswith(": 落款第3段 [placeholder] 未填写：【待填：承办人】")
-    assert result.stderr.strip() == "共2处问题（salutation 1，placeholder 1）"
+    assert result.stderr.strip() == "共2处问题（称谓1处，待填1处）"
 
 
-def test_json_output_uses_0_based_lines(tmp_path: Path) -> None:
+def test_json_output_numbers_lines_from_1_like_the_text(tmp_path: Path) -> None:
     draft = clean_draft()
     draft.parts[1].paragraphs[0].text = "刘红星代表:"
     draft.save(tmp_path / "d.yaml")
     result = run_cli_in(tmp_path, "check", "d.yaml", "--json")
     assert result.returncode == 1
     (item,) = json.loads(result.stdout)
-    assert item["code"] == "halfwidth" and item["part"] == "salutation" and item["line"] == 2
+    assert item["code"] == "halfwidth" and item["part"] == "salutation" and item["line"] == 3
     assert set(item) == {"code", "message", "part", "paragraph", "line"}
-    assert item["message"] == "半角标点“:”（在“刘红星代表:”）：请改为全角，：；（）！？"
+    assert item["message"] == "半角标点“:”（在“刘红星代表:”）：请改为“：”"
+    text = run_cli_in(tmp_path, "check", "d.yaml")
+    assert text.stdout.startswith(f"d.yaml:{item['line']}: ")
 
 
 def test_bad_yaml_one_line_exit_2(tmp_path: Path) -> None:
@@ -67,3 +69,20 @@ def test_not_a_draft_missing_and_binary_exit_2(tmp_path: Path) -> None:
 def test_help_has_an_example(tmp_path: Path) -> None:
     result = run_cli_in(tmp_path, "check", "--help")
     assert result.returncode == 0 and "replydraft check draft.yaml" in result.stdout
+
+
+def test_duplicate_names_first_words_and_source_from_the_library(tmp_path: Path) -> None:
+    from replydraft.library.store import Library
+
+    entry = next(e for e in Library.default().entries if e.source and e.source.unit)
+    draft = clean_draft()
+    steps = draft.part("next_steps")
+    assert steps is not None
+    steps.paragraphs[1].source_id = entry.id
+    steps.paragraphs[2].source_id = entry.id
+    draft.save(tmp_path / "d.yaml")
+    result = run_cli_in(tmp_path, "check", "d.yaml")
+    (line,) = [x for x in result.stdout.splitlines() if "[duplicate]" in x]
+    assert entry.id not in line
+    assert f"来源：{entry.source.unit} {entry.source.year}年；首次在第" in line
+    assert "段落“" in line and "”重复使用" in line

@@ -25,7 +25,7 @@ def test_docx_from_suffix(saved: Path) -> None:
     assert result.returncode == 0, result.stderr
     document = docx.Document(str(saved / "答复.docx"))
     assert any("刘红星代表：" == p.text for p in document.paragraphs)
-    assert "wrote 答复.docx (docx)" in result.stderr
+    assert "已导出 答复.docx（docx）" in result.stderr
 
 
 def test_docx_without_output_goes_beside_the_draft(saved: Path) -> None:
@@ -50,13 +50,24 @@ def test_md_file_and_clean_draft_has_no_note(saved: Path) -> None:
     assert "problem" not in result.stderr
 
 
-def test_problems_are_noted_but_export_succeeds(tmp_path: Path) -> None:
+def test_placeholders_left_exit_1_with_the_count_and_the_file_is_written(tmp_path: Path) -> None:
     draft = clean_draft()
     draft.parts[1].paragraphs[0].text = "【待填：称谓】"
+    draft.parts[-2].paragraphs[0].text += "2021年【待核】"
+    draft.save(tmp_path / "d.yaml")
+    result = run_cli_in(tmp_path, "export", "d.yaml", "-o", "d.txt")
+    assert result.returncode == 1
+    assert "还有 2 处【待填】或【待核】未处理" in result.stderr
+    assert "【待填：称谓】" in (tmp_path / "d.txt").read_text(encoding="utf-8")
+
+
+def test_other_problems_are_noted_but_export_succeeds(tmp_path: Path) -> None:
+    draft = clean_draft()
+    draft.parts[1].paragraphs[0].text = "刘红星委员："
     draft.save(tmp_path / "d.yaml")
     result = run_cli_in(tmp_path, "export", "d.yaml", "-o", "d.txt")
     assert result.returncode == 0
-    assert "1 problem(s) left" in result.stderr
+    assert "还有 1 处问题" in result.stderr
 
 
 def test_unknown_suffix_bad_yaml_and_self_overwrite_exit_2(saved: Path) -> None:

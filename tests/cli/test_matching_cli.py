@@ -98,7 +98,7 @@ def test_unknown_section_exits_2(library_file: Path, tmp_path: Path) -> None:
         "科技金融", "--library", str(library_file), "--section", "problems", home=tmp_path / "home"
     )
     assert out.returncode == 2
-    assert "unknown --section" in out.stderr and "status" in out.stderr
+    assert "不认识的部分 problems" in out.stderr and "status" in out.stderr
     assert "Traceback" not in out.stderr and len(out.stderr.strip().splitlines()) == 1
 
 

@@ -51,8 +51,8 @@ def test_outline_lists_fields_parts_measures() -> None:
     result = run(str(next(SEEDS.glob("000_*.txt"))))
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert "session" in out and "市十八届人大一次会议" in out
-    assert "parts (" in out and "measures (" in out
+    assert "会议届次" in out and "市十八届人大一次会议" in out
+    assert "部分（" in out and "措施（" in out and "来件类型" in out
     assert "三、完善创新生态环境" in out
 
 
@@ -61,7 +61,7 @@ def test_not_a_reply_exits_2(tmp_path: Path) -> None:
     code.write_text("import os\n\ndef main():\n    print(os.getcwd())\n", encoding="utf-8")
     result = run(str(code))
     assert result.returncode == 2
-    assert result.stderr.startswith(f"replydraft: {code}: not a reply")
+    assert result.stderr.startswith(f"replydraft: {code}: 不是一份答复")
     assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1
 
 
@@ -71,4 +71,4 @@ def test_lorem_is_not_a_reply(tmp_path: Path) -> None:
         "Lorem ipsum dolor sit amet, consectetur adipiscing elit.\n" * 20, encoding="utf-8"
     )
     result = run(str(lorem))
-    assert result.returncode == 2 and "not a reply" in result.stderr
+    assert result.returncode == 2 and "不是一份答复" in result.stderr

@@ -52,7 +52,7 @@ def test_ingest(tmp_path: Path) -> None:
     library = tmp_path / "library.yaml"
     result = run_cli_subprocess("ingest", str(SEEDS), "--library", str(library))
     assert result.returncode == 0, result.stderr
-    assert "5 files read, 0 failed" in result.stdout and library.exists()
+    assert "读取 5 个文件，0 个失败" in result.stdout and library.exists()
 
 
 def test_config(home: Path) -> None:
@@ -81,14 +81,16 @@ def test_check(draft: Path) -> None:
 def test_export(draft: Path, tmp_path: Path) -> None:
     out = tmp_path / "答复.docx"
     result = run_cli_subprocess("export", str(draft), "-o", str(out))
-    assert result.returncode == 0, result.stderr
+    # A fresh skeleton still holds 【待填】: the file is written, and the exit code says so.
+    assert result.returncode == 1, result.stderr
+    assert "处【待填】或【待核】未处理" in result.stderr
     assert out.stat().st_size > 1000
 
 
 def test_tui_help_and_a_bad_draft(tmp_path: Path) -> None:
     """The UI needs a terminal; its command line and its bad-input path do not."""
     shown = run_cli_subprocess("tui", "--help")
-    assert shown.returncode == 0 and "usage: replydraft tui" in shown.stdout
+    assert shown.returncode == 0 and "用法：replydraft tui" in shown.stdout
     bad = tmp_path / "bad.draft.yaml"
     bad.write_text("meta: [unclosed\n", encoding="utf-8")
     result = run_cli_subprocess("tui", str(bad))

@@ -3,42 +3,44 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
-HELP = """List the problems of a saved draft, each with where it is, and exit 1 if there are any.
-
-Checks: unfilled placeholders 【待填：…】, a salutation that does not fit the kind (代表 for a
-suggestion, 委员 for a proposal, the lead unit for a co-handling opinion), the number or title
-differing between the title line and the acknowledgement, numbering gaps, duplicates or a broken
-hierarchy, stale figures marked 【待核】, half-width punctuation in Chinese text, the same
-paragraph used twice, and demands of the proposal that no paragraph answers.
-
-Each problem prints as  DRAFT:LINE: 部分第N段 [CODE] MESSAGE  (LINE as the editor and
-`replydraft export --format txt` number it, from 1). CODE is a fixed English word for scripts
-(`--json` gives every field); MESSAGE is Chinese and quotes the offending text, e.g.
-  draft.yaml:13: 现状第3段 [stale] 数字待核：2021年、484家（共2处【待核】）——核对后删去标记
-A clean draft prints nothing.
-Exit codes: 0 clean, 1 problems found, 2 the draft could not be read.
-
-examples:
-  replydraft check draft.yaml
-  replydraft check draft.yaml --json
-"""
+from replydraft.messages import code_name, msg
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "check",
-        help="list a draft's problems (placeholders, salutation, numbering, stale figures, …)",
-        description=HELP,
+        help=msg("help.check.short"),
+        description=msg("help.check.long"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "draft", metavar="DRAFT", help="a draft saved by `replydraft skeleton --out`"
-    )
-    parser.add_argument(
-        "--json", action="store_true", help="print the problems as a JSON list (0-based lines)"
-    )
+    parser.add_argument("draft", metavar="DRAFT", help=msg("help.check.draft"))
+    parser.add_argument("--json", action="store_true", help=msg("help.check.json"))
+    parser.add_argument("--library", metavar="FILE", help=msg("help.check.library"))
     parser.set_defaults(run=run)
+
+
+def library_sources(path: str | None):
+    """A lookup of a library paragraph's (unit, year), opening the library on first use only
+    (a draft with no paragraph used twice never reads it)."""
+    opened: list[Any] = []
+
+    def lookup(source_id: str) -> tuple[str | None, int | None] | None:
+        from replydraft.errors import ReplydraftError
+        from replydraft.library.store import Library
+
+        if not opened:
+            try:
+                opened.append(Library.for_user(path))
+            except ReplydraftError:
+                opened.append(None)
+        entry = opened[0].get(source_id) if opened[0] is not None else None
+        if entry is None or entry.source is None:
+            return None
+        return entry.source.unit, entry.source.year
+
+    return lookup
 
 
 def run(args: argparse.Namespace) -> int:
@@ -51,18 +53,20 @@ def run(args: argparse.Namespace) -> int:
     from replydraft.draft.checks import check_draft
     from replydraft.draft.model import Draft
 
-    problems = check_draft(Draft.load(args.draft))
+    problems = check_draft(Draft.load(args.draft), sources=library_sources(args.library))
     if args.json:
-        print(json.dumps([asdict(p) for p in problems], ensure_ascii=False, indent=2))
+        # Lines from 1, as the text output and the editor number them.
+        rows = [{**asdict(p), "line": p.line + 1} for p in problems]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 1 if problems else 0
     for problem in problems:
         part = PART_LABELS.get(problem.part, problem.part)
-        print(
-            f"{args.draft}:{problem.line + 1}: {part}第{problem.paragraph + 1}段 "
-            f"[{problem.code}] {problem.message}"
-        )
+        where = msg("check.where", part=part, paragraph=problem.paragraph + 1)
+        print(f"{args.draft}:{problem.line + 1}: {where} [{problem.code}] {problem.message}")
     if problems:
         counts = Counter(p.code for p in problems)
-        summary = "，".join(f"{code} {n}" for code, n in counts.items())
-        print(f"共{len(problems)}处问题（{summary}）", file=sys.stderr)
+        summary = "，".join(
+            msg("check.count", name=code_name(code), count=n) for code, n in counts.items()
+        )
+        print(msg("check.summary", count=len(problems), counts=summary), file=sys.stderr)
     return 1 if problems else 0

@@ -4,35 +4,26 @@ from __future__ import annotations
 
 import argparse
 
-HELP = """Show or change your settings, the defaults of every skeleton's signature and wording.
-
-examples:
-  replydraft config
-  replydraft config set unit 余姚市科学技术局
-  replydraft config set handler 何智敏
-  replydraft config set phone 89553541
-  replydraft config set work_phrase 科技工作
-  replydraft config set keymap.app.export ctrl+e
-  replydraft config unset leader
-  replydraft config path
-"""
+from replydraft.messages import msg
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "config",
-        help="show or set your defaults (unit, leader, handler, phone, wording)",
-        description=HELP,
+        help=msg("help.config.short"),
+        description=msg("help.config.long"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    actions = parser.add_subparsers(dest="action", metavar="ACTION")
-    actions.add_parser("show", help="print the settings (the default action)")
-    setter = actions.add_parser("set", help="set one setting: KEY VALUE")
-    setter.add_argument("key", help="unit, leader, handler, phone, work_phrase or keymap.<id>")
-    setter.add_argument("value", help="the new value")
-    unsetter = actions.add_parser("unset", help="clear one setting")
-    unsetter.add_argument("key")
-    actions.add_parser("path", help="print where the config file is")
+    actions = parser.add_subparsers(
+        dest="action", metavar="ACTION", title=msg("help.config.actions")
+    )
+    actions.add_parser("show", help=msg("help.config.show"))
+    setter = actions.add_parser("set", help=msg("help.config.set"))
+    setter.add_argument("key", help=msg("help.config.key"))
+    setter.add_argument("value", help=msg("help.config.value"))
+    unsetter = actions.add_parser("unset", help=msg("help.config.unset"))
+    unsetter.add_argument("key", help=msg("help.config.unset_key"))
+    actions.add_parser("path", help=msg("help.config.path"))
     parser.set_defaults(run=run)
 
 
@@ -51,6 +42,6 @@ def run(args: argparse.Namespace) -> int:
         save_config(config, path)
     shown = {key: getattr(config, key) for key in SETTABLE}
     shown.update({k: v for k, v in config_to_dict(config).items() if k not in shown})
-    print(f"# {path}{'' if path.exists() else ' (not written yet)'}")
+    print(f"# {path}{'' if path.exists() else msg('out.config_not_written')}")
     print(dump_yaml(shown), end="")
     return 0

@@ -5,41 +5,33 @@ from __future__ import annotations
 import argparse
 import sys
 
+from replydraft.messages import msg
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "ingest",
-        help="add the paragraphs of past replies to the paragraph library",
-        description="Parse every past reply in PATH (files, or folders searched recursively "
-        "for .txt, .md, .docx, .pdf, .html, .htm, .mht, .mhtml, .doc, .wps and .rtf; .doc, .wps "
-        "and .rtf need LibreOffice) and merge its measure paragraphs and set phrases (thanks, "
-        "handling, closing) into the library. A paragraph seen again with new figures becomes "
-        "a new version of its entry. Your notes, pinned and retired fields are kept. Running it "
-        "twice on the same files changes nothing. A file that is not a reply (a README, a news "
-        "article) is skipped with a warning; a file that cannot be read makes the exit code 2, "
-        "and the other files are still ingested.",
-        epilog="example: replydraft ingest ~/答复/2024 old-reply.docx --library team-library.yaml",
+        help=msg("help.ingest.short"),
+        description=msg("help.ingest.long"),
+        epilog=msg("help.ingest.epilog"),
     )
-    parser.add_argument("paths", metavar="PATH", nargs="+", help="reply files or folders")
+    parser.add_argument("paths", metavar="PATH", nargs="+", help=msg("help.ingest.paths"))
     parser.add_argument(
         "--library",
         metavar="FILE",
-        help="library YAML to update, created if missing (default: your own library)",
+        help=msg("help.ingest.library"),
     )
-    parser.add_argument(
-        "--dry-run", action="store_true", help="report what would change without writing"
-    )
+    parser.add_argument("--dry-run", action="store_true", help=msg("help.ingest.dry_run"))
     parser.add_argument(
         "-v",
         "--verbose",
         action="store_true",
-        help="print a line per file: measures kept, lines skipped (furniture, signature, "
-        "contacts), or why the file was skipped",
+        help=msg("help.ingest.verbose"),
     )
     parser.add_argument(
         "--report",
         metavar="FILE",
-        help="write that line for every file to FILE (TSV for .tsv/.csv/.txt, else YAML)",
+        help=msg("help.ingest.report"),
     )
     parser.set_defaults(run=run)
 
@@ -55,11 +47,11 @@ def run(args: argparse.Namespace) -> int:
     library = Library.for_user(target, missing_ok=True)
 
     def report(file: str, reason: str) -> None:
-        print(f"replydraft: {ReplydraftError(reason, file).one_line()}", file=sys.stderr)
+        print(msg("out.prefix", text=ReplydraftError(reason, file).one_line()), file=sys.stderr)
 
     def skip(file: str, reason: str) -> None:
-        warning = ReplydraftError(f"已跳过：{reason}", file).one_line()
-        print(f"replydraft: 注意：{warning}", file=sys.stderr)
+        warning = ReplydraftError(msg("out.skipped", reason=reason), file).one_line()
+        print(msg("out.prefix", text=msg("out.note", text=warning)), file=sys.stderr)
 
     def each(file_report) -> None:
         if args.verbose:
@@ -73,11 +65,19 @@ def run(args: argparse.Namespace) -> int:
 
         write_report(args.report, result.reports)
     failed = len(result.failures)
-    skipped = f", {len(result.skipped)} skipped (not replies)" if result.skipped else ""
+    skipped = msg("out.ingest_skipped", count=len(result.skipped)) if result.skipped else ""
     print(
-        f"{result.files} files read, {failed} failed{skipped}; {result.paragraphs} paragraphs: "
-        f"{result.added} entries added, {result.updated} updated, {result.unchanged} unchanged"
+        msg(
+            "out.ingest_summary",
+            files=result.files,
+            failed=failed,
+            skipped=skipped,
+            paragraphs=result.paragraphs,
+            added=result.added,
+            updated=result.updated,
+            unchanged=result.unchanged,
+        )
     )
-    verb = "would be" if args.dry_run and result.changed else "is"
-    print(f"library {verb} {target} ({len(library.entries)} entries)")
+    key = "out.library_would_be" if args.dry_run and result.changed else "out.library_is"
+    print(msg(key, path=target, count=len(library.entries)))
     return 2 if failed else 0

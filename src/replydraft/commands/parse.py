@@ -8,27 +8,19 @@ from __future__ import annotations
 
 import argparse
 
-HELP = "read one past reply and print its fields, parts and measures"
-EPILOG = """examples:
-  replydraft parse seeds/001_744ecaa8d89d5a2d.txt
-  replydraft parse old_reply.docx --json > reply.json"""
+from replydraft.messages import msg
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "parse",
-        help=HELP,
-        description=HELP.capitalize() + ". Accepts UTF-8 (with or without BOM), GB18030/GBK, "
-        "UTF-16 and .docx files.",
-        epilog=EPILOG,
+        help=msg("help.parse.short"),
+        description=msg("help.parse.long"),
+        epilog=msg("help.parse.epilog"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "file", metavar="FILE", help="a past reply: .txt (any common encoding) or .docx"
-    )
-    parser.add_argument(
-        "--json", action="store_true", help="print the JSON contract instead of an outline"
-    )
+    parser.add_argument("file", metavar="FILE", help=msg("help.parse.file"))
+    parser.add_argument("--json", action="store_true", help=msg("help.parse.json"))
     parser.set_defaults(run=run)
 
 

@@ -7,6 +7,8 @@ import json
 import sys
 from typing import Any
 
+from replydraft.messages import msg
+
 SECTION_LABELS = {"status": "现状", "next_steps": "下步举措", "other": "其他"}
 SOURCE_FIELDS = ("file", "unit", "date", "year", "proposal_title")
 CONTEXT_CHARS = 240
@@ -16,29 +18,21 @@ CONTEXT_CHARS = 240
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "search",
-        help="find past paragraphs for a proposal title, keywords or a pasted fragment",
-        description="Search the paragraph library. QUERY is a proposal title (the 关于…的建议 "
-        "frame is ignored), keywords separated by spaces, or text pasted from an old paragraph. "
-        "Abbreviations such as 高企 also find 高新技术企业 (see synonyms.yaml).",
-        epilog="example: replydraft search '科技金融 知识产权质押' --section next_steps --top 5",
+        help=msg("help.search.short"),
+        description=msg("help.search.long"),
+        epilog=msg("help.search.epilog"),
     )
-    parser.add_argument("query", metavar="QUERY", nargs="+", help="what to look for")
-    parser.add_argument(
-        "--library", metavar="FILE", help="library YAML (default: yours, else built-in)"
-    )
+    parser.add_argument("query", metavar="QUERY", nargs="+", help=msg("help.search.query"))
+    parser.add_argument("--library", metavar="FILE", help=msg("help.search.library"))
     parser.add_argument(
         "--section",
         metavar="SECTION",
-        help="prefer paragraphs of this section: status | next_steps",
+        help=msg("help.search.section"),
     )
-    parser.add_argument("--unit", metavar="UNIT", help="only paragraphs from this responding unit")
-    parser.add_argument(
-        "--since", metavar="YEAR", type=int, help="only paragraphs from YEAR or later"
-    )
-    parser.add_argument(
-        "--top", metavar="N", type=int, default=10, help="how many results (default 10)"
-    )
-    parser.add_argument("--json", action="store_true", help="print a JSON list (a stable contract)")
+    parser.add_argument("--unit", metavar="UNIT", help=msg("help.search.unit"))
+    parser.add_argument("--since", metavar="YEAR", type=int, help=msg("help.search.since"))
+    parser.add_argument("--top", metavar="N", type=int, default=10, help=msg("help.search.top"))
+    parser.add_argument("--json", action="store_true", help=msg("help.search.json"))
     parser.set_defaults(run=run)
 
 
@@ -111,10 +105,10 @@ def run(args: argparse.Namespace) -> int:
 
     if args.section is not None and args.section not in SECTIONS:
         raise ReplydraftError(
-            f"unknown --section {args.section!r}: use one of {' | '.join(SECTIONS)}"
+            msg("error.unknown_section", section=args.section, choices=" | ".join(SECTIONS))
         )
     if args.top < 1:
-        raise ReplydraftError("--top must be at least 1")
+        raise ReplydraftError(msg("error.top_too_small"))
     query = " ".join(args.query)
     library = Library.for_user(args.library)
     matches = library.search(
@@ -125,7 +119,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if not matches:
         if query.strip():
-            print("no matching paragraphs")
+            print(msg("out.no_matches"))
         return 0
     colour = sys.stdout.isatty()
     print("\n\n".join(format_match(i, m, colour=colour) for i, m in enumerate(matches, 1)))

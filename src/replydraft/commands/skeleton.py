@@ -6,25 +6,7 @@ import argparse
 import sys
 
 from replydraft.anatomy import PROPOSAL_KINDS, ROLES
-
-HELP = """Print a reply skeleton for a suggestion or proposal, pre-filled from the library.
-
-The title alone is enough: --kind follows from its ending (…的建议 / …的提案), your unit,
-leader, handler and phone come from `replydraft config`, and anything still unknown is left
-as a visible 【待填：…】 placeholder that `replydraft check` reports.
-
-examples:
-  replydraft skeleton --title 关于加快人工智能产业发展的建议 --number 12 \\
-      --session 市十八届人大二次会议 --proposer 张三 --co-proposer 李四 --out draft.yaml
-  replydraft skeleton --title 关于加快发展制造业的建议 --role co_opinion --lead-unit 市经信局 \\
-      --number 239 --session 慈溪市人大十七届第一次会议 --proposer 胡国锋
-  replydraft skeleton --title 关于加强科技金融的提案 --proposal-text 提案全文.docx --format md
-  replydraft skeleton --draft draft.yaml --handler 何智敏 --out draft.yaml
-
---out never replaces an existing file other than the --draft being updated: it stops with
-exit 2 unless --force is given (the replaced file is then kept as a backup, see `replydraft
-restore`). Updating the --draft itself keeps its previous version the same way.
-"""
+from replydraft.messages import msg
 
 META_OPTIONS = (
     "title", "kind", "number", "session", "proposer", "role", "lead_unit", "unit", "date",
@@ -35,36 +17,36 @@ META_OPTIONS = (
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "skeleton",
-        help="print a reply skeleton for a suggestion or proposal (and save the draft)",
-        description=HELP,
+        help=msg("help.skeleton.short"),
+        description=msg("help.skeleton.long"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add = parser.add_argument
-    add("--title", help="the proposal's title, e.g. 关于加快人工智能产业发展的建议")
-    add("--kind", choices=PROPOSAL_KINDS, help="default: from the title")
-    add("--number", type=int, help="its number (第N号)")
-    add("--session", help="the session as the title line writes it, e.g. 市十八届人大二次会议")
-    add("--proposer", help="the deputy or member who filed it (领衔人)")
+    add("--title", help=msg("help.skeleton.title"))
+    add("--kind", choices=PROPOSAL_KINDS, help=msg("help.skeleton.kind"))
+    add("--number", type=int, help=msg("help.skeleton.number"))
+    add("--session", help=msg("help.skeleton.session"))
+    add("--proposer", help=msg("help.skeleton.proposer"))
     add("--co-proposer", dest="co_proposers", action="append", metavar="NAME",
-        help="a co-proposer (附议人); repeat for each")  # fmt: skip
-    add("--role", choices=ROLES, help="reply (default) or co_opinion")
-    add("--lead-unit", help="the lead unit a co-handling opinion goes to, e.g. 市经信局")
-    add("--unit", help="the responding unit (default: from config)")
-    add("--date", help="the reply's date, e.g. 2026-05-20")
-    add("--leader", help="the leader in charge (default: from config)")
-    add("--handler", help="the handling officer (default: from config)")
-    add("--phone", help="the handler's phone (default: from config)")
-    add("--category", help="answer category: A, B, C or D")
-    add("--disclosure", help="公开属性: 主动公开, 依申请公开 or 不予公开")
-    add("--work-phrase", help="how your unit names its work, default 科技工作")
-    add("--proposal-text", metavar="FILE", help="the proposal's full text (file or - for stdin)")
-    add("--library", metavar="FILE", help="library YAML (default: yours, else built-in)")
-    add("--no-library", action="store_true", help="leave status and next steps as placeholders")
-    add("--draft", metavar="FILE", help="reopen a saved draft (options given update its metadata)")
-    add("--out", metavar="FILE", help="save the draft as YAML here")
-    add("--force", action="store_true",
-        help="let --out replace an existing file (its old content is kept as a backup)")  # fmt: skip
-    add("--format", choices=("txt", "md"), default="txt", help="what to print (default txt)")
+        help=msg("help.skeleton.co_proposer"))  # fmt: skip
+    add("--role", choices=ROLES, help=msg("help.skeleton.role"))
+    add("--lead-unit", help=msg("help.skeleton.lead_unit"))
+    add("--unit", help=msg("help.skeleton.unit"))
+    add("--date", help=msg("help.skeleton.date"))
+    add("--leader", help=msg("help.skeleton.leader"))
+    add("--handler", help=msg("help.skeleton.handler"))
+    add("--phone", help=msg("help.skeleton.phone"))
+    add("--category", help=msg("help.skeleton.category"))
+    add("--disclosure", help=msg("help.skeleton.disclosure"))
+    add("--cc", dest="cc", action="append", metavar="UNIT", help=msg("help.skeleton.cc"))
+    add("--work-phrase", help=msg("help.skeleton.work_phrase"))
+    add("--proposal-text", metavar="FILE", help=msg("help.skeleton.proposal_text"))
+    add("--library", metavar="FILE", help=msg("help.skeleton.library"))
+    add("--no-library", action="store_true", help=msg("help.skeleton.no_library"))
+    add("--draft", metavar="FILE", help=msg("help.skeleton.draft"))
+    add("--out", metavar="FILE", help=msg("help.skeleton.out"))
+    add("--force", action="store_true", help=msg("help.skeleton.force"))
+    add("--format", choices=("txt", "md"), default="txt", help=msg("help.skeleton.format"))
     parser.set_defaults(run=run)
 
 
@@ -89,6 +71,8 @@ def _meta_from_args(args: argparse.Namespace, base=None):
             setattr(meta, name, value.strip() if isinstance(value, str) else value)
     if args.co_proposers:
         meta.co_proposers = [n.strip() for n in args.co_proposers if n.strip()]
+    if args.cc:
+        meta.cc = [n.strip() for n in args.cc if n.strip()]
     if args.proposal_text:
         meta.proposal_text = _proposal_text(args.proposal_text)
         meta.demands = []
@@ -99,7 +83,7 @@ def _meta_from_args(args: argparse.Namespace, base=None):
         try:
             meta.date = parse_date(args.date.strip())
         except Invalid as exc:
-            raise ReplydraftError(f"--date：{exc.message}") from None
+            raise ReplydraftError(msg("error.date_option", problem=exc.message)) from None
     return meta
 
 
@@ -144,7 +128,7 @@ def run(args: argparse.Namespace) -> int:
         _carry_extras(loaded, draft)
     else:
         if not args.title or not args.title.strip():
-            raise ReplydraftError("give the proposal's title with --title (or reopen with --draft)")
+            raise ReplydraftError(msg("error.need_title"))
         from replydraft.compose.skeleton import build_skeleton
 
         library = None
@@ -162,5 +146,5 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(render_text(draft))
     if args.out:
         draft.save(args.out)
-        print(f"saved {args.out}", file=sys.stderr)
+        print(msg("out.saved", path=args.out), file=sys.stderr)
     return 0

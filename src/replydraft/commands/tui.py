@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import argparse
 
+from replydraft.messages import msg
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "tui",
-        help="open the terminal UI (the default with no command)",
-        description="Open the terminal UI on a new draft, or on DRAFT (a .draft.yaml file; "
-        "created on first save if it does not exist). Example: replydraft tui 第107号.draft.yaml",
+        help=msg("help.tui.short"),
+        description=msg("help.tui.long"),
     )
-    parser.add_argument("draft", nargs="?", help="draft file to open or create")
-    parser.add_argument(
-        "--library", help="paragraph library YAML (default: yours, else the bundled one)"
-    )
+    parser.add_argument("draft", nargs="?", help=msg("help.tui.draft"))
+    parser.add_argument("--library", help=msg("help.tui.library"))
     parser.set_defaults(run=run)
 
 

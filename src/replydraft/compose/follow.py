@@ -16,9 +16,13 @@ No Textual here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from replydraft.draft.line_edits import blocks
 from replydraft.draft.model import Draft, DraftPart, Paragraph, ProposalMeta
+
+if TYPE_CHECKING:
+    from replydraft.config import Config
 
 
 @dataclass(frozen=True)
@@ -58,7 +62,7 @@ def part_spans(text: str, previous: Draft) -> list[PartSpan]:
 
 
 def follow_form(
-    current: str, last: str | None, skeleton: Draft, previous: Draft, config: object = None
+    current: str, last: str | None, skeleton: Draft, previous: Draft, config: Config | None = None
 ) -> tuple[str, Draft]:
     """The editor text (and its draft) after the form changed; `skeleton` is the fresh one.
 

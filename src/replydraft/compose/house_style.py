@@ -218,8 +218,9 @@ def adapt(kind: str, text: str, meta: ProposalMeta) -> str:
             return label + match.group("sep") + value
 
         text = _PERSON_FIELD.sub(person, text)
-        if meta.phone:
-            text = _PHONE_FIELD.sub(lambda m: m.group("label") + m.group("sep") + meta.phone, text)
+        phone = meta.phone
+        if phone:
+            text = _PHONE_FIELD.sub(lambda m: m.group("label") + m.group("sep") + phone, text)
     if kind == "header":
         year = (meta.date or "")[:4]
         year = year if year.isdigit() else placeholder("年份")

@@ -23,6 +23,7 @@ from replydraft.config import Config
 from replydraft.draft.model import Draft, DraftPart, Paragraph, ProposalMeta
 from replydraft.draft.numbering import renumber_draft
 from replydraft.errors import ReplydraftError
+from replydraft.messages import msg
 from replydraft.text.dates import official_date, year_of
 from replydraft.text.demands import demand_summary, extract_demands
 from replydraft.text.foreign import mark_foreign
@@ -86,11 +87,11 @@ def complete_meta(meta: ProposalMeta, config: Config | None) -> ProposalMeta:
     if meta.kind is None:
         meta.kind = kind_from_title(meta.title)
     if meta.kind is not None and meta.kind not in KIND_NAMES:
-        raise ReplydraftError(f"unknown kind '{meta.kind}' (use suggestion, proposal or motion)")
+        raise ReplydraftError(msg("error.unknown_kind", kind=meta.kind))
     if meta.role not in ROLES:
-        raise ReplydraftError(f"unknown role '{meta.role}' (use reply or co_opinion)")
+        raise ReplydraftError(msg("error.unknown_role", role=meta.role))
     if meta.date and official_date(meta.date) is None:
-        raise ReplydraftError(f"not a date: '{meta.date}' (write it like 2026-05-20)")
+        raise ReplydraftError(msg("error.not_a_date", date=meta.date))
     if meta.proposal_text and not meta.demands:
         meta.demands = extract_demands(meta.proposal_text)
     return meta
@@ -282,6 +283,7 @@ def template_context(
         "phone": given(meta.phone, "联系电话"),
         "category": given(meta.category, "答复类别"),
         "disclosure": given(meta.disclosure, "公开属性"),
+        "cc": [unit for unit in meta.cc if unit.strip()],
         "work_phrase": given(voice.work_phrase, "工作名称"),
         "level_ref": given(voice.level_ref, "地方自称"),
         "unit_ref": given(voice.unit_ref, "单位自称"),
@@ -325,9 +327,9 @@ def _paragraphs(texts: list[str], items: list[Item]) -> list[Paragraph]:
     for text in texts:
         _ordinal, rest = strip_ordinal(text)
         found = by_text.get(rest) or by_text.get(text)
-        item = found.pop(0) if found else None
+        used = found.pop(0) if found else None
         paragraphs.append(
-            Paragraph(text, item.source_id if item else None, item.source_year if item else None)
+            Paragraph(text, used.source_id if used else None, used.source_year if used else None)
         )
     return paragraphs
 

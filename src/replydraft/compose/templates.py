@@ -39,6 +39,7 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from replydraft.anatomy import FILER_OF, PART_KINDS, PROPOSAL_KINDS, Filer
 from replydraft.errors import ReplydraftError
 from replydraft.files import locations, resources
+from replydraft.messages import msg
 from replydraft.text.ordinals import int_to_cn
 from replydraft.text.placeholders import placeholder
 
@@ -191,25 +192,28 @@ def _template_line(exc: BaseException) -> tuple[str | None, int | None]:
 def _error(exc: BaseException, fallback: str) -> ReplydraftError:
     """A one-line error naming the template file, the line and the problem."""
     if isinstance(exc, TemplateSyntaxError):
-        where = f"line {exc.lineno}: " if exc.lineno else ""
+        where = msg("error.template_line", line=exc.lineno) if exc.lineno else ""
         return ReplydraftError(
-            f"template syntax error: {where}{exc.message}", exc.filename or fallback
+            msg("error.template_syntax", where=where, problem=exc.message),
+            exc.filename or fallback,
         )
     filename, line = _template_line(exc)
-    where = f"line {line}: " if line else ""
+    where = msg("error.template_line", line=line) if line else ""
     message = str(exc)
     if isinstance(exc, UndefinedError):
         field = re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'", message)
         name = next((g for g in field.groups() if g), message) if field else message
         return ReplydraftError(
-            f"template needs a field the skeleton does not provide: {where}'{name}'",
+            msg("error.template_field", where=where, name=name),
             filename or fallback,
         )
     if isinstance(exc, SecurityError):
         return ReplydraftError(
-            f"template does something not allowed: {where}{message}", filename or fallback
+            msg("error.template_forbidden", where=where, problem=message), filename or fallback
         )
-    return ReplydraftError(f"template error: {where}{message}", filename or fallback)
+    return ReplydraftError(
+        msg("error.template", where=where, problem=message), filename or fallback
+    )
 
 
 def _block_order(env: SandboxedEnvironment, name: str, seen: tuple[str, ...] = ()) -> list[str]:
@@ -255,7 +259,7 @@ def render_parts(
         unknown = [block for block in order if block not in PART_KINDS]
         if unknown:
             raise ReplydraftError(
-                f"block '{unknown[0]}' is not a part of a reply (parts: {', '.join(PART_KINDS)})",
+                msg("error.template_block", block=unknown[0], parts="、".join(PART_KINDS)),
                 path,
             )
         ctx = template.new_context(dict(context))
@@ -268,22 +272,23 @@ def render_parts(
             parts.append(RenderedPart(block, [line for line in lines if line]))
         return parts
     except TemplateNotFound as exc:
-        raise ReplydraftError(f"template not found: {exc.name}", path) from None
+        raise ReplydraftError(msg("error.template_not_found", name=exc.name), path) from None
     except ReplydraftError:
         raise
     except UnicodeDecodeError:
-        raise ReplydraftError("模板不是 UTF-8 编码，请另存为 UTF-8", path) from None
+        raise ReplydraftError(msg("error.template_not_utf8"), path) from None
     except TemplateBudget as exc:
         filename, line = _template_line(exc)
-        where = f"第 {line} 行：" if line else ""
+        where = msg("error.template_line", line=line) if line else ""
         raise ReplydraftError(f"{where}{exc}", filename or path) from None
     except (ArithmeticError, LookupError, OverflowError, MemoryError) as exc:
         filename, line = _template_line(exc)
-        where = f"第 {line} 行：" if line else ""
+        where = msg("error.template_line", line=line) if line else ""
         raise ReplydraftError(
-            f"模板计算出错：{where}{type(exc).__name__}: {exc}", filename or path
+            msg("error.template_arithmetic", where=where, kind=type(exc).__name__, problem=exc),
+            filename or path,
         ) from None
     except (TemplateError, SecurityError, TypeError, ValueError, AttributeError) as exc:
         raise _error(exc, path) from None
     except RecursionError:
-        raise ReplydraftError("template includes or extends itself", path) from None
+        raise ReplydraftError(msg("error.template_recursive"), path) from None

@@ -22,6 +22,7 @@ from typing import Any
 from replydraft.errors import ReplydraftError
 from replydraft.files import resources
 from replydraft.files.yaml import load_yaml_file
+from replydraft.messages import msg
 
 TABLE_SECTIONS = ("levels", "units", "work", "default")
 """The sections of the voice table: place level, unit ending, work phrase, and the voice used
@@ -57,8 +58,7 @@ class VoiceTable:
         for name, rows in overrides.items():
             if name not in TABLE_SECTIONS or not isinstance(rows, dict):
                 raise ReplydraftError(
-                    f"voice: '{name}' must be one of {', '.join(TABLE_SECTIONS)}, "
-                    "each a mapping of name to wording"
+                    msg("error.voice_section", name=name, sections="、".join(TABLE_SECTIONS))
                 )
             merged[name].update({str(k): str(v) for k, v in rows.items()})
         return VoiceTable(**merged)
@@ -94,12 +94,12 @@ def _load_shipped() -> VoiceTable:
     path = resources.data_dir() / "voice.yaml"
     data = load_yaml_file(path)
     if not isinstance(data, dict):
-        raise ReplydraftError("the voice table must be a mapping", path)
+        raise ReplydraftError(msg("error.voice_mapping"), path)
     sections = {}
     for name in TABLE_SECTIONS:
         rows = data.get(name) or {}
         if not isinstance(rows, dict):
-            raise ReplydraftError(f"'{name}' must map names to wording", path)
+            raise ReplydraftError(msg("error.voice_rows", name=name), path)
         sections[name] = {str(k): str(v) for k, v in rows.items()}
     return VoiceTable(**sections)
 

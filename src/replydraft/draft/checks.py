@@ -12,7 +12,7 @@ and quote the offending text (e.g. `未填写：【待填：编号】`, `标题�
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -21,6 +21,7 @@ from replydraft.anatomy import ADDRESSEE_TITLES, KIND_NAMES, kind_from_title
 from replydraft.draft.model import Draft, Paragraph
 from replydraft.draft.numbering import draft_numbering_issues
 from replydraft.draft.text_form import part_lines
+from replydraft.messages import msg
 from replydraft.text.foreign import foreign_token_before
 from replydraft.text.normalize import fold, is_cjk, to_fullwidth_punct
 from replydraft.text.ordinals import strip_ordinal
@@ -61,6 +62,10 @@ _COMMON_BIGRAMS = frozenset(
     "企业 科技 创新 我们 我市 我局 加强 加大 加快 推进 推动 进一步 一步 建议 支持 工作 发展 "
     "提升 完善 建设 服务 实施 开展 相关 政策 部门 力度 积极 鼓励 关于 提高 机制 体系".split()
 )
+
+
+SourceLookup = Callable[[str], "tuple[str | None, int | None] | None"]
+"""A library paragraph's (unit, year) from its id, None when the library does not have it."""
 
 
 @dataclass(frozen=True)
@@ -131,16 +136,20 @@ def _part_where(draft: Draft, paragraphs: list[_Where], kinds: tuple[str, ...]) 
 def check_placeholders(paragraphs: list[_Where]) -> Iterator[Problem]:
     for where in paragraphs:
         for found in find_placeholders(where.text):
-            yield _problem("placeholder", f"未填写：{where.text[found.start : found.end]}", where)
+            yield _problem(
+                "placeholder",
+                msg("check.placeholder", text=where.text[found.start : found.end]),
+                where,
+            )
 
 
 def _missing_salutation(draft: Draft) -> str:
     """What to say when there is no salutation, with an example of the line it should be."""
     if draft.meta.role == "co_opinion":
-        return f"缺少称谓：协办意见应致主办单位（如“{draft.meta.lead_unit or '×××'}：”）"
+        return msg("check.no_salutation_co", lead_unit=draft.meta.lead_unit or "×××")
     kind = _kind(draft)
-    title = ADDRESSEE_TITLES[kind] if kind else "代表（委员）"
-    return f"缺少称谓（如“{draft.meta.proposer or '×××'}{title}：”）"
+    title = ADDRESSEE_TITLES[kind] if kind else msg("check.deputy_or_member")
+    return msg("check.no_salutation", proposer=draft.meta.proposer or "×××", title=title)
 
 
 def check_salutation(draft: Draft, paragraphs: list[_Where]) -> Iterator[Problem]:
@@ -158,7 +167,7 @@ def check_salutation(draft: Draft, paragraphs: list[_Where]) -> Iterator[Problem
         if text.endswith(("代表", "委员")):
             yield _problem(
                 "salutation",
-                f"协办意见应致主办单位{meta.lead_unit or ''}，不是“{text}”",
+                msg("check.co_to_lead_unit", lead_unit=meta.lead_unit or "", text=text),
                 salutation,
             )
         elif (
@@ -168,7 +177,7 @@ def check_salutation(draft: Draft, paragraphs: list[_Where]) -> Iterator[Problem
         ):
             yield _problem(
                 "salutation",
-                f"称谓与主办单位不符：此处是“{text}”，主办单位是{meta.lead_unit}",
+                msg("check.not_lead_unit", text=text, lead_unit=meta.lead_unit),
                 salutation,
             )
         return
@@ -180,14 +189,16 @@ def check_salutation(draft: Draft, paragraphs: list[_Where]) -> Iterator[Problem
     if text.endswith(other):
         yield _problem(
             "salutation",
-            f"称谓与类型不符：{KIND_NAMES[kind]}应称“{expected}”，不是“{other}”",
+            msg("check.wrong_title", kind=KIND_NAMES[kind], expected=expected, other=other),
             salutation,
         )
     elif not text.endswith(expected):
-        yield _problem("salutation", f"称谓应写作“×××{expected}：”，此处是“{text}”", salutation)
+        yield _problem(
+            "salutation", msg("check.salutation_form", expected=expected, text=text), salutation
+        )
     if meta.proposer and meta.proposer not in text:
         yield _problem(
-            "salutation", f"称谓与提出人不符：此处是“{text}”，提出人是{meta.proposer}", salutation
+            "salutation", msg("check.not_proposer", text=text, proposer=meta.proposer), salutation
         )
 
 
@@ -213,22 +224,26 @@ def check_title_mismatch(draft: Draft, paragraphs: list[_Where]) -> Iterator[Pro
         if in_title.group(1) != in_ack.group(1):
             yield _problem(
                 "title_mismatch",
-                f"标题为第{in_title.group(1)}号，收悉句为第{in_ack.group(1)}号",
+                msg("check.number_mismatch", title=in_title.group(1), ack=in_ack.group(1)),
                 ack,
             )
         kinds = (in_title.group(2), in_ack.group(2))
         if all(kinds) and kinds[0] != kinds[1]:
-            yield _problem("title_mismatch", f"标题为“{kinds[0]}”，收悉句为“{kinds[1]}”", ack)
+            yield _problem(
+                "title_mismatch", msg("check.kind_mismatch", title=kinds[0], ack=kinds[1]), ack
+            )
     quoted = _quoted_title(ack_text)
     if quoted is None:
         return
     title_quoted = _quoted_title(title_text)
     if title_quoted and _squeeze(title_quoted) != _squeeze(quoted):
-        yield _problem("title_mismatch", f"标题为《{title_quoted}》，收悉句为《{quoted}》", ack)
+        yield _problem(
+            "title_mismatch", msg("check.title_mismatch", title=title_quoted, ack=quoted), ack
+        )
     elif draft.meta.title and _squeeze(draft.meta.title) != _squeeze(quoted):
         yield _problem(
             "title_mismatch",
-            f"收悉句为《{quoted}》，来件题目为《{draft.meta.title.strip().strip('《》')}》",
+            msg("check.ack_vs_meta", ack=quoted, title=draft.meta.title.strip().strip("《》")),
             ack,
         )
 
@@ -249,11 +264,11 @@ def check_stale(paragraphs: list[_Where]) -> Iterator[Problem]:
         if not marks:
             continue
         named = list(dict.fromkeys(m.token for m in marks if m.token))
-        tokens = "、".join(named[:STALE_SHOWN]) + ("等" if len(named) > STALE_SHOWN else "")
-        named_part = f"：{tokens}" if tokens else ""
-        yield _problem(
-            "stale", f"数字待核{named_part}（共{len(marks)}处【待核】）——核对后删去标记", where
+        tokens = "、".join(named[:STALE_SHOWN]) + (
+            msg("check.etc") if len(named) > STALE_SHOWN else ""
         )
+        named_part = f"：{tokens}" if tokens else ""
+        yield _problem("stale", msg("check.stale", named=named_part, count=len(marks)), where)
 
 
 def _is_foreign_mark(text: str, mark) -> bool:
@@ -272,10 +287,12 @@ def check_foreign(paragraphs: list[_Where]) -> Iterator[Problem]:
         if not tokens:
             continue
         named = list(dict.fromkeys(t.token for t in tokens))
-        shown = "、".join(named[:STALE_SHOWN]) + ("等" if len(named) > STALE_SHOWN else "")
+        shown = "、".join(named[:STALE_SHOWN]) + (
+            msg("check.etc") if len(named) > STALE_SHOWN else ""
+        )
         yield _problem(
             "foreign",
-            f"他单位或他处内容待核：{shown}（共{len(tokens)}处【待核】）——改为本单位情况后删去标记",
+            msg("check.foreign", shown=shown, count=len(tokens)),
             where,
         )
 
@@ -288,8 +305,15 @@ def check_halfwidth(paragraphs: list[_Where]) -> Iterator[Problem]:
         spots = [i for i, (a, b) in enumerate(zip(where.text, fixed, strict=True)) if a != b]
         shown = "、".join(f"“{c}”" for c in dict.fromkeys(where.text[i] for i in spots))
         context = where.text[max(0, spots[0] - 6) : spots[0] + 7]
-        spot = f"在“{context}”" if len(spots) == 1 else f"{len(spots)}处，首处在“{context}”"
-        yield _problem("halfwidth", f"半角标点{shown}（{spot}）：请改为全角，：；（）！？", where)
+        spot = (
+            msg("check.halfwidth_at", context=context)
+            if len(spots) == 1
+            else msg("check.halfwidth_spots", count=len(spots), context=context)
+        )
+        wanted = "、".join(f"“{c}”" for c in dict.fromkeys(fixed[i] for i in spots))
+        yield _problem(
+            "halfwidth", msg("check.halfwidth", shown=shown, spot=spot, wanted=wanted), where
+        )
 
 
 def _duplicate_key(text: str) -> str:
@@ -299,7 +323,31 @@ def _duplicate_key(text: str) -> str:
     return _squeeze(rest)
 
 
-def check_duplicates(paragraphs: list[_Where]) -> Iterator[Problem]:
+DUPLICATE_WORDS = 12
+"""How many characters of a reused paragraph the duplicate warning quotes."""
+
+
+def _first_words(text: str) -> str:
+    """The start of a paragraph as the officer knows it: no ordinal, no 【待核】 marks."""
+    _ordinal, rest = strip_ordinal(strip_stale_marks(text).strip())
+    rest = rest.strip()
+    return rest if len(rest) <= DUPLICATE_WORDS else rest[:DUPLICATE_WORDS] + "…"
+
+
+def _source_label(where: _Where, sources: SourceLookup | None) -> str:
+    """`余姚市科学技术局 2023年` for a library paragraph: unit and year, as far as known."""
+    paragraph = where.source
+    if paragraph is None or not paragraph.source_id:
+        return ""
+    found = sources(paragraph.source_id) if sources else None
+    unit, year = found if found else (None, None)
+    year = year or paragraph.source_year
+    return " ".join(x for x in (unit, msg("check.year", year=year) if year else None) if x)
+
+
+def check_duplicates(
+    paragraphs: list[_Where], sources: SourceLookup | None = None
+) -> Iterator[Problem]:
     by_source: dict[str, _Where] = {}
     by_text: dict[str, _Where] = {}
     for where in paragraphs:
@@ -307,9 +355,16 @@ def check_duplicates(paragraphs: list[_Where]) -> Iterator[Problem]:
         if source_id:
             first = by_source.setdefault(source_id, where)
             if first is not where:
+                label = _source_label(where, sources)
+                origin = msg("check.source", label=label) if label else ""
                 yield _problem(
                     "duplicate",
-                    f"库段落{source_id}重复使用（首次在第{first.line + 1}行）",
+                    msg(
+                        "check.reused",
+                        words=_first_words(where.text),
+                        origin=origin,
+                        line=first.line + 1,
+                    ),
                     where,
                 )
                 continue
@@ -318,7 +373,7 @@ def check_duplicates(paragraphs: list[_Where]) -> Iterator[Problem]:
             continue
         first = by_text.setdefault(key, where)
         if first is not where:
-            yield _problem("duplicate", f"与第{first.line + 1}行段落重复", where)
+            yield _problem("duplicate", msg("check.same_text", line=first.line + 1), where)
 
 
 def _bigrams(squeezed: str) -> frozenset[str]:
@@ -391,13 +446,17 @@ def check_demands(draft: Draft, paragraphs: list[_Where]) -> Iterator[Problem]:
             short = demand.strip() if len(demand.strip()) <= 40 else demand.strip()[:40] + "…"
             yield _problem(
                 "unanswered_demand",
-                f"诉求{number}未见答复：{short}",
+                msg("check.unanswered", number=number, demand=short),
                 where,
             )
 
 
-def check_draft(draft: Draft) -> list[Problem]:
-    """Every problem in `draft`, in line order (stable within a line); [] when it is clean."""
+def check_draft(draft: Draft, sources: SourceLookup | None = None) -> list[Problem]:
+    """Every problem in `draft`, in line order (stable within a line); [] when it is clean.
+
+    `sources` names a library paragraph's unit and year from its id, for the duplicate warning
+    (without it the year the draft recorded is all it shows).
+    """
     paragraphs = _paragraphs(draft)
     problems = [
         *check_placeholders(paragraphs),
@@ -407,7 +466,7 @@ def check_draft(draft: Draft) -> list[Problem]:
         *check_stale(paragraphs),
         *check_foreign(paragraphs),
         *check_halfwidth(paragraphs),
-        *check_duplicates(paragraphs),
+        *check_duplicates(paragraphs, sources),
         *check_demands(draft, paragraphs),
     ]
     return sorted(problems, key=lambda p: p.line)

@@ -23,6 +23,7 @@ from replydraft.files.atomic import clean_stale_temps
 from replydraft.files.guard import MAX_DRAFT_BYTES, read_regular
 from replydraft.files.saving import save_file
 from replydraft.files.yaml import dump_yaml, load_yaml_text
+from replydraft.messages import msg
 
 __all__ = ["DRAFT_FORMAT", "Draft", "DraftPart", "Paragraph", "ProposalMeta"]
 
@@ -186,7 +187,7 @@ class Draft:
         """
         document = self.to_dict()
         if validate.find_surrogates(document):
-            raise ReplydraftError("草稿含有无法识别的字节（乱码），未保存", path)
+            raise ReplydraftError(msg("error.draft_garbled"), path)
         data = dump_yaml(document).encode("utf-8")
         return save_file(path, data, keep_backup=keep_backup)
 
@@ -202,5 +203,5 @@ class Draft:
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise ReplydraftError(f"不是 UTF-8 文本文件（第 {exc.start} 字节）", path) from None
+            raise ReplydraftError(msg("error.not_utf8", byte=exc.start), path) from None
         return cls.from_dict(load_yaml_text(text, path), path, text)

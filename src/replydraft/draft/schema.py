@@ -21,6 +21,7 @@ from replydraft.files.validate import (
     text_list,
     whole_number,
 )
+from replydraft.messages import msg
 
 DRAFT_FORMAT = 1
 
@@ -68,25 +69,25 @@ def check_paragraph(value: Any, where: Where) -> dict[str, Any]:
         value = {"text": value}
     paragraph = dict(mapping(value, where, "段落"))
     if "text" not in paragraph:
-        raise Invalid("段落缺少 text", where)
+        raise Invalid(msg("draft.paragraph_text"), where)
     paragraph["text"] = text(paragraph["text"], (*where, "text"), optional=False)
     paragraph["source_id"] = text(paragraph.get("source_id"), (*where, "source_id"), numbers=True)
     year = paragraph.get("source_year")
     if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
-        raise Invalid(f"应为年份数字，不是 {year!r}", (*where, "source_year"))
+        raise Invalid(msg("draft.year", value=repr(year)), (*where, "source_year"))
     return paragraph
 
 
 def check_part(value: Any, where: Where) -> dict[str, Any]:
     part = dict(mapping(value, where, "部分"))
     if "kind" not in part:
-        raise Invalid("缺少 kind（部分的类别）", where)
+        raise Invalid(msg("draft.part_kind"), where)
     part["kind"] = one_of(part["kind"], PART_KINDS, (*where, "kind"), None)
     paragraphs = part.get("paragraphs")
     if paragraphs is None:
         paragraphs = []
     if not isinstance(paragraphs, list):
-        raise Invalid("应为段落的列表", (*where, "paragraphs"))
+        raise Invalid(msg("draft.paragraphs"), (*where, "paragraphs"))
     part["paragraphs"] = [
         check_paragraph(item, (*where, "paragraphs", index))
         for index, item in enumerate(paragraphs)
@@ -97,14 +98,14 @@ def check_part(value: Any, where: Where) -> dict[str, Any]:
 def check_draft(data: Any) -> dict[str, Any]:
     """The whole draft document, checked and normalised; raises `Invalid`."""
     if not isinstance(data, dict) or "meta" not in data:
-        raise Invalid("不是 replydraft 草稿（应有 meta 和 parts）", ())
+        raise Invalid(msg("draft.not_a_draft"), ())
     out = dict(data)
-    out["format"] = format_version(data, DRAFT_FORMAT, "草稿")
+    out["format"] = format_version(data, DRAFT_FORMAT, msg("draft.what"))
     out["meta"] = check_meta(mapping(data["meta"], ("meta",), "meta "))
     parts = data.get("parts")
     if parts is None:
         parts = []
     if not isinstance(parts, list):
-        raise Invalid("应为部分的列表", ("parts",))
+        raise Invalid(msg("draft.parts"), ("parts",))
     out["parts"] = [check_part(item, ("parts", index)) for index, item in enumerate(parts)]
     return out

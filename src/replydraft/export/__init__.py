@@ -9,10 +9,10 @@ from __future__ import annotations
 import os
 
 from replydraft.draft.model import Draft
-from replydraft.draft.text_form import render_text
 from replydraft.errors import ReplydraftError
-from replydraft.export.text import body_text, markdown_text
+from replydraft.export.text import body_text, markdown_text, plain_text
 from replydraft.files.saving import save_file
+from replydraft.messages import msg
 
 FORMATS = ("txt", "md", "docx", "body")
 
@@ -22,7 +22,7 @@ __all__ = ["FORMATS", "body_text", "export_bytes", "export_draft"]
 def export_bytes(draft: Draft, fmt: str) -> bytes:
     """The exported file's bytes for `fmt` (txt, md, docx or body)."""
     if fmt == "txt":
-        return render_text(draft).encode("utf-8")
+        return plain_text(draft).encode("utf-8")
     if fmt == "md":
         return markdown_text(draft).encode("utf-8")
     if fmt == "body":
@@ -31,7 +31,7 @@ def export_bytes(draft: Draft, fmt: str) -> bytes:
         from replydraft.export.docx import docx_bytes
 
         return docx_bytes(draft)
-    raise ReplydraftError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
+    raise ReplydraftError(msg("error.unknown_format", format=fmt, choices="、".join(FORMATS)))
 
 
 def export_draft(draft: Draft, fmt: str, out_path: str | os.PathLike[str]) -> None:

@@ -4,8 +4,12 @@ A4 with margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm; title in 2号 
 方正小标宋简体, centred; body in 3号 (16 pt) 仿宋_GB2312 at an exact line spacing of 28.9 pt
 (22 lines a page), first line indented two characters; `一、` headings in 黑体, `（一）` headings in
 楷体_GB2312; the addressee flush left; unit and date at the right, the date in Arabic numerals;
-the contacts as a bracketed note line under the date; the answer category at the top right of
-the first page; page numbers `— 1 —` in 4号 宋体, odd pages right, even pages left.
+the contacts as a bracketed note line under the date; the answer category and 公开属性 at the
+top right of the first page; the cc line (抄送) in 4号 仿宋 at the foot of the last page, between
+two rules, the last rule under it (GB/T 9704 7.4.2); page numbers `— 1 —` in 4号 宋体, odd pages
+right, even pages left. Every `【待填…】` and `【待核】` left in the draft is highlighted yellow;
+names and phone numbers in the contacts note, cc units and phone numbers in the body are joined
+with WORD JOINER so no line breaks inside them.
 
 Word falls back to another font for Chinese text unless `w:eastAsia` is set, so every style,
 the document defaults and every run name all four font slots explicitly, and theme fonts are
@@ -18,19 +22,25 @@ import io
 
 from docx import Document
 from docx.enum.section import WD_SECTION_START
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Length, Mm, Pt
 
 from replydraft.draft.model import Draft
 from replydraft.export.layout import (
-    category_line,
+    Signature,
+    cc_line,
+    draft_cc,
+    keep_numbers_whole,
+    keep_whole,
     read_signature,
     salutation_line,
     split_heading,
+    stamp_lines,
     title_lines,
 )
+from replydraft.export.marks import split_marks
 from replydraft.text.normalize import cell_width
 
 FONT_TITLE = "方正小标宋简体"
@@ -43,6 +53,8 @@ HEADING_FONTS = {"cn_comma": FONT_LEVEL1, "cn_paren": FONT_LEVEL2}
 SIZE_TITLE = Pt(22)  # 2号
 SIZE_BODY = Pt(16)  # 3号
 SIZE_PAGE_NUMBER = Pt(14)  # 4号
+SIZE_CC = Pt(14)  # 4号
+CC_LINE_SPACING = Pt(22)
 LINE_SPACING = Pt(28.9)  # exact: 225 mm of type area / 22 lines
 CHAR = Pt(16)  # one character of body text, the unit of indents
 
@@ -112,9 +124,13 @@ def _format(fmt, alignment, *, first_line: bool = False, line: Length = LINE_SPA
 
 
 def _run(paragraph, text: str, font: str, size: Length) -> None:
-    run = paragraph.add_run(text)
-    run.font.size = size
-    _name_fonts(run._element.get_or_add_rPr(), font)
+    """Runs of `text` in `font`: open marks (`【待填…】`, `【待核】`) highlighted in yellow."""
+    for piece, marked in split_marks(text):
+        run = paragraph.add_run(piece)
+        run.font.size = size
+        if marked:
+            run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+        _name_fonts(run._element.get_or_add_rPr(), font)
 
 
 def _paragraph(document, alignment, *, first_line: bool = False, line: Length = LINE_SPACING):
@@ -170,13 +186,49 @@ def _add_body(document, text: str) -> None:
     if headed.level:
         _run(paragraph, headed.heading, HEADING_FONTS[headed.level], SIZE_BODY)
     if headed.rest:
-        _run(paragraph, headed.rest, FONT_BODY, SIZE_BODY)
+        _run(paragraph, keep_numbers_whole(headed.rest), FONT_BODY, SIZE_BODY)
 
 
-def _add_signature(document, lines: list[str]) -> None:
+_PPR_ORDER = (
+    "w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl",
+    "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens",
+    "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE",
+    "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+    "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+    "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr",
+    "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+"""The order of a paragraph's properties in the schema: Word rejects a file that breaks it."""
+
+
+def _put(paragraph, element) -> None:
+    """Add `element` to the paragraph's properties at its place in the schema's order."""
+    ppr = paragraph._p.get_or_add_pPr()
+    tag = element.tag
+    later = {qn(t) for t in _PPR_ORDER[_PPR_ORDER.index(_prefixed(tag)) + 1 :]}
+    for child in ppr:
+        if child.tag in later:
+            child.addprevious(element)
+            return
+    ppr.append(element)
+
+
+def _prefixed(tag: str) -> str:
+    return "w:" + tag.rsplit("}", 1)[-1]
+
+
+def _no_autospace(paragraph) -> None:
+    """No extra space between Chinese and digits (`2026年5月20日`, not `2026 年 5 月`): the
+    printed width is then the one the signature's indents were computed from."""
+    for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), "0")
+        _put(paragraph, element)
+
+
+def _add_signature(document, signature: Signature) -> None:
     """Unit right-aligned two characters in, the date under it starting two characters further
     right (GB/T 9704 7.3.5.2), then the contacts as a bracketed note line."""
-    signature = read_signature(lines)
     char = CHAR.pt
     date_width = _width(signature.date).pt if signature.date else 0.0
     unit_width = max((_width(u).pt for u in signature.units), default=0.0)
@@ -190,7 +242,7 @@ def _add_signature(document, lines: list[str]) -> None:
     # The signature never stands alone on a page: it keeps with the body's last line.
     if document.paragraphs:
         document.paragraphs[-1].paragraph_format.keep_with_next = True
-    lines_out: list[tuple[str, WD_ALIGN_PARAGRAPH, float | None]] = [
+    lines_out: list[tuple[str, WD_ALIGN_PARAGRAPH, float]] = [
         *((unit, WD_ALIGN_PARAGRAPH.RIGHT, unit_indent) for unit in signature.units),
         *([(signature.date, WD_ALIGN_PARAGRAPH.RIGHT, date_indent)] if signature.date else []),
     ]
@@ -199,13 +251,58 @@ def _add_signature(document, lines: list[str]) -> None:
         paragraph.paragraph_format.right_indent = Pt(indent)
         paragraph.paragraph_format.space_before = LINE_SPACING if index == 0 else Pt(0)
         paragraph.paragraph_format.keep_with_next = True
+        _no_autospace(paragraph)
         _run(paragraph, text, FONT_BODY, SIZE_BODY)
-    note = signature.note()
+    note = signature.note(whole=keep_whole)
     if note:
         paragraph = _paragraph(document, WD_ALIGN_PARAGRAPH.LEFT, first_line=True)
         _run(paragraph, note, FONT_BODY, SIZE_BODY)
     elif lines_out:
         document.paragraphs[-1].paragraph_format.keep_with_next = False
+
+
+def _border(paragraph, side: str, size_eighths: int) -> None:
+    """A rule along one side of a paragraph (`size_eighths`: width in eighths of a point)."""
+    borders = paragraph._p.get_or_add_pPr().find(qn("w:pBdr"))
+    if borders is None:
+        borders = OxmlElement("w:pBdr")
+        _put(paragraph, borders)
+    rule = OxmlElement(f"w:{side}")
+    rule.set(qn("w:val"), "single")
+    rule.set(qn("w:sz"), str(size_eighths))
+    rule.set(qn("w:space"), "4")
+    rule.set(qn("w:color"), "000000")
+    borders.append(rule)
+
+
+def _add_cc(document, units: list[str]) -> None:
+    """`抄送：A，B。` in 4号 仿宋, one character in from each side, a wrapped line aligned under
+    the first unit, between two rules, at the foot of the last page (GB/T 9704 7.4.2).
+
+    A frame anchored to the bottom margin keeps it at the foot whatever the body's length.
+    """
+    line = cc_line([keep_whole(unit) for unit in units])
+    if line is None:
+        return
+    paragraph = _paragraph(document, WD_ALIGN_PARAGRAPH.LEFT, line=CC_LINE_SPACING)
+    fmt = paragraph.paragraph_format
+    fmt.left_indent = Pt(SIZE_CC.pt * 4)  # 抄送： is three characters; one more for the edge
+    fmt.first_line_indent = Pt(-SIZE_CC.pt * 3)
+    fmt.right_indent = Pt(SIZE_CC.pt)
+    frame = OxmlElement("w:framePr")
+    for attr, value in (
+        ("w:w", str(int((PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT) / 635))),
+        ("w:hAnchor", "margin"),
+        ("w:vAnchor", "margin"),
+        ("w:xAlign", "center"),
+        ("w:yAlign", "bottom"),
+        ("w:wrap", "notBeside"),
+    ):
+        frame.set(qn(attr), value)
+    _put(paragraph, frame)
+    _border(paragraph, "top", 4)  # a thin rule (0.5 pt) above
+    _border(paragraph, "bottom", 8)  # the last rule (1 pt), under the cc line
+    _run(paragraph, line, FONT_BODY, SIZE_CC)
 
 
 def build_document(draft: Draft):
@@ -219,10 +316,11 @@ def build_document(draft: Draft):
     body = document.element.body
     for paragraph in list(body.iterchildren(qn("w:p"))):
         body.remove(paragraph)
-    category = category_line(draft.meta.category)
-    if category:
+    stamps = stamp_lines(draft)
+    for stamp in stamps:
         paragraph = _paragraph(document, WD_ALIGN_PARAGRAPH.RIGHT)
-        _run(paragraph, category, FONT_BODY, SIZE_BODY)
+        _run(paragraph, stamp, FONT_BODY, SIZE_BODY)
+    signature = Signature()
     for part in draft.parts:
         texts = [p.text.strip() for p in part.paragraphs if p.text.strip()]
         if not texts:
@@ -232,7 +330,7 @@ def build_document(draft: Draft):
             for index, text in enumerate(texts):
                 paragraph = _paragraph(document, WD_ALIGN_PARAGRAPH.CENTER, line=Pt(36))
                 paragraph.paragraph_format.keep_with_next = True
-                if index == 0 and category:
+                if index == 0 and stamps:
                     paragraph.paragraph_format.space_before = LINE_SPACING
                 if index == len(texts) - 1:
                     paragraph.paragraph_format.space_after = LINE_SPACING
@@ -243,10 +341,12 @@ def build_document(draft: Draft):
             for text in texts[1:]:
                 _add_body(document, text)
         elif part.kind == "signature":
-            _add_signature(document, texts)
+            signature = read_signature(texts)
+            _add_signature(document, signature)
         else:
             for text in texts:
                 _add_body(document, text)
+    _add_cc(document, draft_cc(draft, signature))
     return document
 
 

@@ -9,6 +9,7 @@ of one. The signature part holds the unit, the date and the contacts, which prin
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from replydraft.anatomy import FRAME_PARTS
@@ -122,12 +123,19 @@ class Signature:
     date: str | None = None
     contacts: list[tuple[str, str]] = field(default_factory=list)
     """(label, value) pairs as written, e.g. ("联系人", "何智敏")."""
+    cc: list[str] = field(default_factory=list)
+    """抄送 units, from a `抄送：A，B。` line."""
 
-    def note(self) -> str | None:
-        """The contacts as one bracketed note line: `（联系人：何智敏，联系电话：89553541）`."""
+    def note(self, whole: Callable[[str], str] = str) -> str | None:
+        """The contacts as one bracketed note line: `（联系人：何智敏，联系电话：89553541）`.
+
+        `whole` is applied to each value (a name, a phone number): the Word export joins its
+        characters so a line never breaks inside one.
+        """
         if not self.contacts:
             return None
-        return "（" + "，".join(f"{label}：{value}" for label, value in self.contacts) + "）"
+        entries = (f"{label}：{whole(value)}" for label, value in self.contacts)
+        return "（" + "，".join(entries) + "）"
 
 
 def read_signature(lines: list[str]) -> Signature:
@@ -136,6 +144,10 @@ def read_signature(lines: list[str]) -> Signature:
     for raw in lines:
         line = raw.strip().strip("（）()").strip()
         if not line:
+            continue
+        cc = _CC.match(line)
+        if cc:
+            signature.cc.extend(split_cc(cc.group("units")))
             continue
         contacts = [(m.group("label"), m.group("value").strip()) for m in _CONTACT.finditer(line)]
         if contacts:
@@ -147,6 +159,61 @@ def read_signature(lines: list[str]) -> Signature:
         else:
             signature.units.append(line)
     return signature
+
+
+NO_BREAK = "\u2060"
+"""WORD JOINER: no line break on either side, and nothing printed (Unicode UAX #14)."""
+_HYPHEN_IN_NUMBER = re.compile(r"(?<=[0-9０-９])\s*[-－—]\s*(?=[0-9０-９])")
+
+
+def keep_whole(text: str) -> str:
+    """`text` (a name, a phone number, a unit) joined so no line breaks inside it."""
+    return NO_BREAK.join(text)
+
+
+def keep_numbers_whole(text: str) -> str:
+    """Phone numbers like `0312-5551234` kept on one line: no break around their hyphen."""
+    return _HYPHEN_IN_NUMBER.sub(lambda m: NO_BREAK + m.group().strip() + NO_BREAK, text)
+
+
+_CC = re.compile(r"^抄\s*送\s*[:：]\s*(?P<units>.*?)[。.]?$")
+_CC_SEPARATORS = re.compile(r"[，,、；;\s]+")
+
+
+def split_cc(text: str) -> list[str]:
+    """The units of a cc list written `A，B、C`."""
+    return [unit for unit in _CC_SEPARATORS.split(text.strip().rstrip("。.")) if unit]
+
+
+def cc_line(units: list[str]) -> str | None:
+    """The cc line as GB/T 9704 writes it: `抄送：A，B。` (None for no units)."""
+    units = [unit.strip() for unit in units if unit.strip()]
+    return "抄送：" + "，".join(units) + "。" if units else None
+
+
+def draft_cc(draft: Draft, signature: Signature | None = None) -> list[str]:
+    """The draft's cc units: the signature's `抄送：` line when there is one (the officer may
+    have edited it), else the form's `meta.cc`."""
+    if signature is None:
+        lines = [
+            p.text for part in draft.parts if part.kind == "signature" for p in part.paragraphs
+        ]
+        signature = read_signature(lines)
+    return signature.cc or [unit for unit in draft.meta.cc if unit.strip()]
+
+
+def stamp_lines(draft: Draft) -> list[str]:
+    """The lines printed at the top right of the first page: answer category, 公开属性."""
+    lines = [category_line(draft.meta.category), disclosure_line(draft.meta.disclosure)]
+    return [line for line in lines if line]
+
+
+def disclosure_line(disclosure: str | None) -> str | None:
+    """公开属性 as printed: `公开属性：主动公开`."""
+    if not disclosure or not disclosure.strip():
+        return None
+    value = disclosure.strip()
+    return value if value.startswith("公开属性") else f"公开属性：{value}"
 
 
 def category_line(category: str | None) -> str | None:

@@ -10,12 +10,16 @@ from __future__ import annotations
 import re
 
 from replydraft.draft.model import Draft
+from replydraft.draft.text_form import render_text
 from replydraft.export.layout import (
+    Signature,
     body_paragraphs,
-    category_line,
+    cc_line,
+    draft_cc,
     read_signature,
     salutation_line,
     split_heading,
+    stamp_lines,
 )
 
 _MD_HEADING = {"cn_comma": "##", "cn_paren": "###"}
@@ -29,10 +33,32 @@ def _md_escape(text: str) -> str:
     )
 
 
+def plain_text(draft: Draft) -> str:
+    """The txt export: the editor's text, and the cc line when only the form holds it."""
+    text = render_text(draft)
+    signature = read_signature(
+        [p.text for part in draft.parts if part.kind == "signature" for p in part.paragraphs]
+    )
+    line = None if signature.cc else cc_line(draft_cc(draft, signature))
+    if line is None:
+        return text
+    return text.rstrip("\n") + "\n\n" + line + ("\n" if text.endswith("\n") else "")
+
+
 def body_text(draft: Draft) -> str:
     """The body alone, for pasting into a platform: no title, salutation or signature."""
     paragraphs = body_paragraphs(draft)
     return "\n".join(p.strip() for p in paragraphs) + ("\n" if paragraphs else "")
+
+
+def _md_paragraph(text: str) -> str:
+    """A body paragraph: a whole heading as `##`/`###`, a heading sentence in bold."""
+    headed = split_heading(text)
+    if headed.level and not headed.rest:
+        return f"{_MD_HEADING[headed.level]} {headed.heading}"
+    if headed.level:
+        return f"**{headed.heading}**{headed.rest}"
+    return _md_escape(text)
 
 
 def markdown_text(draft: Draft) -> str:
@@ -42,9 +68,10 @@ def markdown_text(draft: Draft) -> str:
     bold, so no words move out of their paragraph.
     """
     out: list[str] = []
-    category = category_line(draft.meta.category)
-    if category:
-        out += [category, ""]
+    stamps = stamp_lines(draft)
+    if stamps:
+        out += [stamp + "  " for stamp in stamps[:-1]] + [stamps[-1], ""]
+    signature = Signature()
     for part in draft.parts:
         texts = [p.text.strip() for p in part.paragraphs if p.text.strip()]
         if not texts:
@@ -61,11 +88,8 @@ def markdown_text(draft: Draft) -> str:
             out.append("")
         else:
             for text in texts:
-                headed = split_heading(text)
-                if headed.level and not headed.rest:
-                    out += [f"{_MD_HEADING[headed.level]} {headed.heading}", ""]
-                elif headed.level:
-                    out += [f"**{headed.heading}**{headed.rest}", ""]
-                else:
-                    out += [_md_escape(text), ""]
+                out += [_md_paragraph(text), ""]
+    cc = cc_line(draft_cc(draft, signature))
+    if cc:
+        out += ["---", "", cc, ""]
     return "\n".join(out).rstrip("\n") + "\n"

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from replydraft.errors import ReplydraftError
 from replydraft.files.atomic import atomic_write_bytes, real_target
+from replydraft.messages import msg, os_reason
 
 FOLDER = ".replydraft-backups"
 GENERATIONS = 3
@@ -111,14 +112,18 @@ def restore(path: str | os.PathLike[str], generation: int = 1) -> Backup:
     """
     kept = list_backups(path)
     if not kept:
-        raise ReplydraftError("没有可恢复的备份", path)
+        raise ReplydraftError(msg("error.no_backups"), path)
     if not 1 <= generation <= len(kept):
-        raise ReplydraftError(f"没有第 {generation} 代备份（现有 1–{len(kept)} 代）", path)
+        raise ReplydraftError(
+            msg("error.no_generation", generation=generation, kept=len(kept)), path
+        )
     chosen = kept[generation - 1]
     try:
         data = chosen.file.read_bytes()
     except OSError as exc:
-        raise ReplydraftError(f"备份读不出：{exc.strerror}", chosen.file) from None
+        raise ReplydraftError(
+            msg("error.backup_unreadable", reason=os_reason(exc)), chosen.file
+        ) from None
     keep(path)
     atomic_write_bytes(path, data)
     return chosen

@@ -11,6 +11,7 @@ binary, too large, not regular files or not decodable raise `ReplydraftError` na
 from __future__ import annotations
 
 import os
+import re
 import zipfile
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from replydraft.files.sniff import (
     remove_control_characters,
     utf16_without_bom,
 )
+from replydraft.messages import msg
 
 MAX_BYTES = 20 * 1024 * 1024
 """Largest input accepted; a reply is a few kB, so anything over 20 MB is not a reply."""
@@ -33,18 +35,28 @@ READABLE_SUFFIXES = (
 """Suffixes of the files taken from a folder (a file named explicitly is read whatever its suffix)."""
 
 
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff]")
+"""Zero-width spaces and joiners: our Word export joins names and phone numbers with WORD
+JOINER, and web pages scatter zero-width spaces; neither is part of the words."""
+
+
 def read_text(path: str | os.PathLike[str]) -> str:
-    """Read a past reply from `path` and return its text with LF line endings."""
+    """Read a past reply from `path` and return its text with LF line endings, without
+    zero-width characters (so `何⁠智⁠敏` from an exported reply reads as 何智敏)."""
+    return _INVISIBLE.sub("", _read_text(path))
+
+
+def _read_text(path: str | os.PathLike[str]) -> str:
     file = Path(path)
     data = read_regular(file, MAX_BYTES)  # missing, a folder, a device, too large: one line each
     if not data:
-        raise ReplydraftError("file is empty", file)
+        raise ReplydraftError(msg("error.file_empty"), file)
     kind = detect_format(file.suffix, data)
     if kind == "zip":
         if zipfile.is_zipfile(file):
             text = read_docx(file)
         else:
-            raise ReplydraftError("binary file, not a text or .docx reply", file)
+            raise ReplydraftError(msg("error.binary_file"), file)
     elif kind == "pdf":
         from replydraft.files.pdf import pdf_text
 
@@ -65,7 +77,7 @@ def read_text(path: str | os.PathLike[str]) -> str:
         text = decode_bytes(data, file)
     text = remove_control_characters(text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
-        raise ReplydraftError("file has no text", file)
+        raise ReplydraftError(msg("error.no_text"), file)
     return text
 
 
@@ -80,7 +92,7 @@ def decode_bytes(data: bytes, path: str | os.PathLike[str] | None = None) -> str
     if utf16 is not None:
         return utf16
     if _looks_binary(data):
-        raise ReplydraftError("binary file, not a text or .docx reply", path)
+        raise ReplydraftError(msg("error.binary_file"), path)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -99,7 +111,7 @@ def decode_bytes(data: bytes, path: str | os.PathLike[str] | None = None) -> str
 
     best = from_bytes(data).best()
     if best is None:
-        raise ReplydraftError("cannot decode: not UTF-8, GB18030 or any known encoding", path)
+        raise ReplydraftError(msg("error.cannot_decode"), path)
     return str(best)
 
 
@@ -107,7 +119,9 @@ def _strict(data: bytes, encoding: str, path: str | os.PathLike[str] | None) -> 
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise ReplydraftError(f"cannot decode as {encoding} at byte {exc.start}", path) from None
+        raise ReplydraftError(
+            msg("error.cannot_decode_as", encoding=encoding, byte=exc.start), path
+        ) from None
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -134,7 +148,7 @@ def read_docx(path: Path, shown_as: str | os.PathLike[str] | None = None) -> str
 
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several types for a broken package
-        raise ReplydraftError(f"not a readable .docx file ({type(exc).__name__})", shown) from None
+        raise ReplydraftError(msg("error.bad_docx", reason=type(exc).__name__), shown) from None
     lines: list[str] = []
     body = document.element.body
     for child in body.iterchildren():

@@ -12,6 +12,7 @@ import stat
 from pathlib import Path
 
 from replydraft.errors import ReplydraftError
+from replydraft.messages import msg, os_reason
 
 MB = 1024 * 1024
 MAX_DRAFT_BYTES = 10 * MB
@@ -32,26 +33,27 @@ def read_regular(path: str | os.PathLike[str], max_bytes: int) -> bytes:
     try:
         info = file.stat()
     except FileNotFoundError:
-        raise ReplydraftError("文件不存在", path) from None
+        raise ReplydraftError(msg("error.file_not_found"), path) from None
     except OSError as exc:
-        raise ReplydraftError(f"无法读取：{exc.strerror}", path) from None
+        raise ReplydraftError(msg("error.cannot_read", reason=os_reason(exc)), path) from None
     if stat.S_ISDIR(info.st_mode):
-        raise ReplydraftError("这是一个文件夹，不是文件", path)
+        raise ReplydraftError(msg("error.is_folder"), path)
     if not stat.S_ISREG(info.st_mode):
-        raise ReplydraftError("不是普通文件（设备、管道或套接字），不能读取", path)
+        raise ReplydraftError(msg("error.not_regular"), path)
     if info.st_size > max_bytes:
         raise ReplydraftError(
-            f"文件过大（{_size_label(info.st_size)}，上限 {_size_label(max_bytes)}）", path
+            msg("error.too_large", size=_size_label(info.st_size), limit=_size_label(max_bytes)),
+            path,
         )
     try:
         # O_NONBLOCK: if the file was swapped for a FIFO since the stat, open does not block.
         fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(fd, "rb") as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                raise ReplydraftError("不是普通文件（设备、管道或套接字），不能读取", path)
+                raise ReplydraftError(msg("error.not_regular"), path)
             data = handle.read(max_bytes + 1)
     except OSError as exc:
-        raise ReplydraftError(f"无法读取：{exc.strerror}", path) from None
+        raise ReplydraftError(msg("error.cannot_read", reason=os_reason(exc)), path) from None
     if len(data) > max_bytes:
-        raise ReplydraftError(f"文件过大（上限 {_size_label(max_bytes)}）", path)
+        raise ReplydraftError(msg("error.too_large_limit", limit=_size_label(max_bytes)), path)
     return data

@@ -16,6 +16,7 @@ import re
 from html.parser import HTMLParser
 
 from replydraft.errors import ReplydraftError
+from replydraft.messages import msg
 
 BLOCKS = frozenset(
     "address article aside blockquote body caption center dd details dialog div dl dt fieldset "
@@ -172,4 +173,4 @@ def mhtml_text(data: bytes, path: str | os.PathLike[str] | None = None) -> str:
             except LookupError:
                 charset = None
         return markup_to_text(decode_page(payload, path, charset))
-    raise ReplydraftError("网页存档（.mht）中没有网页正文", path)
+    raise ReplydraftError(msg("error.mht_empty"), path)

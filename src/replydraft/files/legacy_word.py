@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 from replydraft.errors import ReplydraftError
+from replydraft.messages import msg, os_reason
 
 TIMEOUT_S = 120
 """Longest a conversion may take; LibreOffice's first start alone can take 20 s."""
@@ -86,14 +87,14 @@ def legacy_word_text(path: str | os.PathLike[str]) -> str:
             )
         except subprocess.TimeoutExpired:
             raise ReplydraftError(
-                f"LibreOffice 转换超时（超过 {TIMEOUT_S} 秒），请在 Word 或 WPS 中另存为 .docx 后再试",
+                msg("error.convert_timeout", seconds=TIMEOUT_S),
                 source,
             ) from None
         except OSError as exc:
-            raise ReplydraftError(f"无法运行 LibreOffice（{exc.strerror}）", source) from None
+            raise ReplydraftError(
+                msg("error.convert_cannot_run", reason=os_reason(exc)), source
+            ) from None
         converted = out_dir / "input.docx"
         if not converted.is_file():
-            raise ReplydraftError(
-                "LibreOffice 无法转换此文件（文件可能已损坏或有密码保护）", source
-            )
+            raise ReplydraftError(msg("error.convert_failed"), source)
         return read_docx(converted, shown_as=source)

@@ -12,6 +12,7 @@ import re
 import zipfile
 
 from replydraft.errors import ReplydraftError
+from replydraft.messages import msg
 
 MAX_DOCX_UNCOMPRESSED = 200 * 1024 * 1024
 """Total uncompressed size of a .docx package's parts (images included)."""
@@ -37,8 +38,11 @@ def check_docx_package(
             total = sum(info.file_size for info in infos)
             if total > MAX_DOCX_UNCOMPRESSED:
                 raise ReplydraftError(
-                    f"Word 文件解压后过大（{total // (1024 * 1024)} MB，上限 "
-                    f"{MAX_DOCX_UNCOMPRESSED // (1024 * 1024)} MB），不像一份答复",
+                    msg(
+                        "error.docx_unpacked_too_large",
+                        size=total // (1024 * 1024),
+                        limit=MAX_DOCX_UNCOMPRESSED // (1024 * 1024),
+                    ),
                     shown,
                 )
             main = next((i for i in infos if i.filename == "word/document.xml"), None)
@@ -46,14 +50,14 @@ def check_docx_package(
                 return  # python-docx reports a package without a document itself
             if main.file_size > MAX_DOCUMENT_XML:
                 raise ReplydraftError(
-                    f"Word 文件正文过大（{main.file_size // (1024 * 1024)} MB），不像一份答复",
+                    msg("error.docx_body_too_large_mb", size=main.file_size // (1024 * 1024)),
                     shown,
                 )
             _count_paragraphs(package, main, shown)
     except ReplydraftError:
         raise
     except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError) as exc:
-        raise ReplydraftError(f"not a readable .docx file ({type(exc).__name__})", shown) from None
+        raise ReplydraftError(msg("error.bad_docx", reason=type(exc).__name__), shown) from None
 
 
 def _count_paragraphs(
@@ -70,12 +74,12 @@ def _count_paragraphs(
                 break
             read += len(chunk)
             if read > MAX_DOCUMENT_XML:
-                raise ReplydraftError("Word 文件正文过大，不像一份答复", shown)
+                raise ReplydraftError(msg("error.docx_body_too_large"), shown)
             data = tail + chunk
             count += len(_PARAGRAPH_START.findall(data))
             tail = data[-5:]
             count -= len(_PARAGRAPH_START.findall(tail))  # counted again with the next chunk
             if count > MAX_PARAGRAPHS:
                 raise ReplydraftError(
-                    f"Word 文件段落过多（超过 {MAX_PARAGRAPHS} 段），不像一份答复", shown
+                    msg("error.docx_too_many_paragraphs", limit=MAX_PARAGRAPHS), shown
                 )

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from replydraft.errors import ReplydraftError
+from replydraft.messages import msg
 
 MAX_PAGES = 300
 """Pages read at most; a reply is a few pages, an archive of hundreds is not one reply."""
@@ -49,7 +50,7 @@ def pdf_text(data: bytes, path: str | os.PathLike[str] | None = None) -> str:
     lines = _page_lines(data, path)
     if not any(line.text.strip() for line in lines):
         raise ReplydraftError(
-            "PDF 中没有文字层（可能是扫描件）：请先用 OCR 识别为文字，或改用原始的 Word 文件",
+            msg("error.pdf_no_text"),
             path,
         )
     return "\n".join(_join_wrapped(lines))
@@ -86,11 +87,11 @@ def _page_lines(data: bytes, path: str | os.PathLike[str] | None) -> list[_Line]
             out += [_Line(*item, left, right) for item in found]
         return out
     except (PDFPasswordIncorrect, PDFTextExtractionNotAllowed):
-        raise ReplydraftError("PDF 有密码保护，请先去除密码再试", path) from None
+        raise ReplydraftError(msg("error.pdf_password"), path) from None
     except ReplydraftError:
         raise
     except Exception as exc:  # pdfminer raises many types for a damaged file
-        raise ReplydraftError(f"不是可读的 PDF 文件（{type(exc).__name__}）", path) from None
+        raise ReplydraftError(msg("error.bad_pdf", reason=type(exc).__name__), path) from None
 
 
 def _join_wrapped(lines: list[_Line]) -> list[str]:

@@ -15,6 +15,7 @@ from pathlib import Path
 from replydraft.errors import ReplydraftError
 from replydraft.files import backups
 from replydraft.files.atomic import atomic_write_bytes, real_target
+from replydraft.messages import msg, os_reason
 
 
 def write_error(exc: OSError, path: str | os.PathLike[str]) -> ReplydraftError:
@@ -25,13 +26,13 @@ def write_error(exc: OSError, path: str | os.PathLike[str]) -> ReplydraftError:
     elif code in (errno.EACCES, errno.EPERM):
         message = "没有写入权限，无法保存"
     elif code == errno.EROFS:
-        message = "所在位置只读，无法保存"
+        message = msg("error.save_read_only")
     elif code in (errno.ENOSPC, errno.EDQUOT):
-        message = "磁盘已满，无法保存（原文件未改动）"
+        message = msg("error.save_disk_full")
     elif code == errno.ENOTDIR:
-        message = "路径中有一段不是文件夹，无法保存"
+        message = msg("error.save_not_dir")
     else:
-        message = f"无法保存：{exc.strerror or exc}"
+        message = msg("error.save_failed", reason=os_reason(exc))
     return ReplydraftError(message, path)
 
 
@@ -42,7 +43,7 @@ def save_file(path: str | os.PathLike[str], data: bytes, *, keep_backup: bool = 
     """
     target = real_target(path)
     if target.is_dir():
-        raise ReplydraftError("这是一个文件夹，不能写成文件", path)
+        raise ReplydraftError(msg("error.target_is_folder"), path)
     try:
         if keep_backup:
             backups.keep(target)
@@ -56,10 +57,9 @@ def check_overwrite(path: str | os.PathLike[str], *, force: bool) -> None:
     """Refuse to replace an existing file unless `force`; a folder is never a target."""
     target = Path(path)
     if target.is_dir():
-        raise ReplydraftError("这是一个文件夹，不能写成文件", path)
+        raise ReplydraftError(msg("error.target_is_folder"), path)
     if (target.exists() or target.is_symlink()) and not force:
         raise ReplydraftError(
-            "文件已存在，未覆盖；确需覆盖请加 --force（旧文件会留一份备份，"
-            "可用 replydraft restore 找回）",
+            msg("error.exists"),
             path,
         )

@@ -23,6 +23,7 @@ from typing import Any
 
 from replydraft.errors import ReplydraftError
 from replydraft.files.yaml import line_of
+from replydraft.messages import msg
 from replydraft.text.dates import official_date
 
 Where = tuple[Any, ...]
@@ -88,9 +89,7 @@ def refuse_surrogates(value: str, what: str) -> str:
     """`value`, or `ReplydraftError` if it holds undecodable bytes (e.g. `$'\\xff局'`)."""
     if has_surrogates(value):
         shown = value.encode("utf-8", "backslashreplace").decode("ascii", "backslashreplace")
-        raise ReplydraftError(
-            f"{what}含有无法识别的字节（{shown}），请检查终端编码是否为 UTF-8 后重新输入"
-        )
+        raise ReplydraftError(msg("error.surrogates", what=what, shown=shown))
     return value
 
 
@@ -113,13 +112,13 @@ def text(value: Any, where: Where, *, numbers: bool = False, optional: bool = Tr
     if value is None:
         if optional:
             return None
-        raise Invalid("不能为空", where)
+        raise Invalid(msg("invalid.empty"), where)
     if numbers and isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     if not isinstance(value, str):
-        raise Invalid(f"应为文字，不是{_describe(value)}", where)
+        raise Invalid(msg("invalid.text", value=_describe(value)), where)
     if has_surrogates(value):
-        raise Invalid("含有无法识别的字节（乱码），请改正", where)
+        raise Invalid(msg("invalid.garbled"), where)
     return value
 
 
@@ -128,11 +127,11 @@ def text_list(value: Any, where: Where) -> list[str]:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise Invalid(f"应为列表，不是{_describe(value)}", where)
+        raise Invalid(msg("invalid.list", value=_describe(value)), where)
     items = []
     for index, item in enumerate(value):
         if item is None or (isinstance(item, str) and not item.strip()):
-            raise Invalid("列表中有空项", (*where, index))
+            raise Invalid(msg("invalid.empty_item"), (*where, index))
         items.append(text(item, (*where, index)))
     return [item for item in items if item is not None]
 
@@ -145,7 +144,7 @@ def whole_number(value: Any, where: Where) -> int | None:
         return value
     if isinstance(value, str) and value.strip().isdigit() and value.strip().isascii():
         return int(value.strip())
-    raise Invalid(f"应为不小于 0 的整数，不是{_describe(value)}", where)
+    raise Invalid(msg("invalid.whole_number", value=_describe(value)), where)
 
 
 def iso_date(value: Any, where: Where) -> str | None:
@@ -160,7 +159,7 @@ def iso_date(value: Any, where: Where) -> str | None:
         if not value.strip():
             return None
         return parse_date(value.strip(), where)
-    raise Invalid(f"应为日期（如 2026-05-20），不是{_describe(value)}", where)
+    raise Invalid(msg("invalid.date", value=_describe(value)), where)
 
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -177,11 +176,11 @@ def parse_date(value: str, where: Where = ()) -> str:
         official = official_date(value)
         found = _OFFICIAL.match(official) if official else None
     if not found:
-        raise Invalid(f"不是日期（{value}），应为 2026-05-20 这样的形式", where)
+        raise Invalid(msg("invalid.date_shape", value=value), where)
     try:
         day = datetime.date(*(int(g) for g in found.groups()))
     except ValueError:
-        raise Invalid(f"日期不存在（{value}）", where) from None
+        raise Invalid(msg("invalid.no_such_date", value=value), where) from None
     return day.isoformat()
 
 
@@ -191,13 +190,13 @@ def one_of(value: Any, allowed: tuple[str, ...], where: Where, default: str | No
         return default
     if value not in allowed:
         shown = value if isinstance(value, str) else _describe(value)
-        raise Invalid(f"不认识的取值 {shown!r}（可用：{'、'.join(allowed)}）", where)
+        raise Invalid(msg("invalid.choice", value=repr(shown), allowed="、".join(allowed)), where)
     return value
 
 
 def mapping(value: Any, where: Where, what: str) -> dict[Any, Any]:
     if not isinstance(value, dict):
-        raise Invalid(f"{what}应为映射（键: 值），不是{_describe(value)}", where)
+        raise Invalid(msg("invalid.mapping", what=what, value=_describe(value)), where)
     return value
 
 
@@ -205,11 +204,10 @@ def format_version(data: dict[Any, Any], current: int, what: str) -> int:
     """The file's `format` (absent: `current`); a newer one is refused, never rewritten."""
     value = data.get("format", current)
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise Invalid(f"format 应为正整数，不是{_describe(value)}", ("format",))
+        raise Invalid(msg("invalid.format", value=_describe(value)), ("format",))
     if value > current:
         raise Invalid(
-            f"{what}是更新版本的 replydraft 写的（格式 {value}，本版本只读到格式 {current}），"
-            "请升级 replydraft；文件未改动",
+            msg("error.newer_format", what=what, format=value, current=current),
             ("format",),
         )
     return value

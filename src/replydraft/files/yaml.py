@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from replydraft.messages import msg
+
 
 class _HumanDumper(yaml.SafeDumper):
     """SafeDumper that writes multi-line strings as `|` block scalars."""
@@ -160,12 +162,14 @@ def load_yaml_text(text: str, path: str | os.PathLike[str] | None = None) -> Any
     except YamlTooLarge as exc:
         raise ReplydraftError(str(exc), path) from None
     except RecursionError:
-        raise ReplydraftError("YAML 嵌套过深", path) from None
+        raise ReplydraftError(msg("error.yaml_too_deep"), path) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}: " if mark is not None else ""
+        where = msg("error.template_line", line=mark.line + 1) if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise ReplydraftError(f"invalid YAML: {where}{problem}", path) from None
+        raise ReplydraftError(
+            msg("error.invalid_yaml", where=where, problem=problem), path
+        ) from None
 
 
 def load_yaml_file(path: str | os.PathLike[str], max_bytes: int | None = None) -> Any:
@@ -180,7 +184,7 @@ def load_yaml_file(path: str | os.PathLike[str], max_bytes: int | None = None) -
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ReplydraftError(f"不是 UTF-8 文本文件（第 {exc.start} 字节）", path) from None
+        raise ReplydraftError(msg("error.not_utf8", byte=exc.start), path) from None
     return load_yaml_text(text, path)
 
 

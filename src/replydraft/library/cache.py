@@ -26,6 +26,7 @@ from replydraft.files.guard import MAX_LIBRARY_BYTES, read_regular
 from replydraft.files.saving import save_file
 from replydraft.library.model import Entry, Source, Version
 from replydraft.library.yaml_format import dump_library, entries_from_data, parse_library_text
+from replydraft.messages import msg, os_reason
 
 CACHE_FORMAT = 3
 MAGIC = f"replydraft-library-cache/{CACHE_FORMAT}/py{sys.version_info[0]}.{sys.version_info[1]}"
@@ -206,15 +207,15 @@ def open_library(path: Path) -> tuple[CachedEntries | list[Entry], str]:
     """The library at `path` and its key: its cached entries, mapped and not yet read, when the
     cache is fresh; else the entries parsed from the YAML (and cached for next time)."""
     if not path.exists():
-        raise ReplydraftError("library not found", path)
+        raise ReplydraftError(msg("error.library_not_found"), path)
     clean_stale_temps(path)
     data = read_regular(path, MAX_LIBRARY_BYTES)
     try:
         stat = path.stat()
     except OSError as exc:
-        raise ReplydraftError(f"cannot read: {exc.strerror}", path) from None
+        raise ReplydraftError(msg("error.cannot_read", reason=os_reason(exc)), path) from None
     if not data.strip():
-        raise ReplydraftError("不是 replydraft 段落库（文件是空的），不会写入它", path)
+        raise ReplydraftError(msg("error.library_empty"), path)
     key = content_key(data, stat.st_size, stat.st_mtime_ns)
     name = _library_name(path)
     file = cache_file(key, name)
@@ -224,7 +225,7 @@ def open_library(path: Path) -> tuple[CachedEntries | list[Entry], str]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ReplydraftError(f"not a UTF-8 text file (byte {exc.start})", path) from None
+        raise ReplydraftError(msg("error.not_utf8", byte=exc.start), path) from None
     with paused_gc():
         entries = entries_from_data(parse_library_text(text, path), text, path)
     write_cache(file, key, entries)
@@ -245,7 +246,7 @@ def save_library(path: Path, entries: list[Entry]) -> str:
     try:
         stat = path.stat()
     except OSError as exc:
-        raise ReplydraftError(f"cannot write: {exc.strerror}", path) from None
+        raise ReplydraftError(msg("error.cannot_write", reason=os_reason(exc)), path) from None
     key = content_key(data, stat.st_size, stat.st_mtime_ns)
     name = _library_name(path)
     file = cache_file(key, name)

@@ -42,6 +42,7 @@ from replydraft.library.keys import entry_id, normalise
 from replydraft.library.model import Entry, Source, Version
 from replydraft.library.store import Library
 from replydraft.library.tags import topics_for
+from replydraft.messages import msg
 from replydraft.parsing.reply import Reply
 
 REPLY_SUFFIXES = READABLE_SUFFIXES
@@ -123,7 +124,7 @@ def reply_files(
         elif path.exists():
             candidates = [path]
         else:
-            missing.append((str(path), "file not found"))
+            missing.append((str(path), msg("error.file_not_found")))
             continue
         for file in candidates:
             resolved = file.resolve()
@@ -460,7 +461,7 @@ def repeated_lines(texts: list[str]) -> set[str]:
     return {key for key, count in counts.items() if count >= least}
 
 
-NOT_A_REPLY = "不是答复或协办意见（没有找到标题、称谓或对建议、提案的收悉语）"
+NOT_A_REPLY = msg("ingest.not_a_reply")
 
 
 def take_reply(file: Path) -> tuple[Reply, str] | FileReport:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from replydraft.anatomy import MEASURE_SECTIONS
 from replydraft.library.model import PHRASE_KINDS
+from replydraft.messages import msg
 from replydraft.parsing.reply import Reply
 
 _IGNORED = dict.fromkeys(
@@ -35,7 +36,9 @@ _CONTACT = re.compile(
 _OPENING_KINDS = ("title", "salutation", "acknowledgement")
 _BODY_KINDS = (*MEASURE_SECTIONS, "problems")
 
-STATUS_LABELS = {"ingested": "已收录", "skipped": "已跳过", "failed": "无法读取"}
+STATUS_LABELS = {
+    status: msg(f"ingest.status.{status}") for status in ("ingested", "skipped", "failed")
+}
 
 
 class TextIndex:
@@ -122,12 +125,17 @@ class FileReport:
     def one_line(self) -> str:
         """The `--verbose` line for this file."""
         if self.status == "failed":
-            return f"{self.file}：无法读取：{self.reason}"
+            return msg("ingest.line_failed", file=self.file, reason=self.reason)
         if self.status == "skipped":
-            return f"{self.file}：已跳过：{self.reason}"
-        return (
-            f"{self.file}：收录措施 {self.measures} 段、套话 {self.phrases} 段；"
-            f"跳过 {self.furniture} 行页面杂项、{self.signature} 行落款、{self.contacts} 行联系方式"
+            return msg("ingest.line_skipped", file=self.file, reason=self.reason)
+        return msg(
+            "ingest.line",
+            file=self.file,
+            measures=self.measures,
+            phrases=self.phrases,
+            furniture=self.furniture,
+            signature=self.signature,
+            contacts=self.contacts,
         )
 
     def row(self) -> dict[str, object]:

@@ -24,6 +24,7 @@ from replydraft.library.cache import CachedEntries, load_library, open_library, 
 from replydraft.library.merge import merge_entries
 from replydraft.library.model import Entry
 from replydraft.matching import Match, search
+from replydraft.messages import msg
 
 LOCK_TIMEOUT = 120.0
 """Seconds a save waits for another process's save of the same library (large ones take ~10 s)."""
@@ -123,7 +124,7 @@ class Library:
             if not target.exists():
                 if missing_ok:
                     return cls([], target)
-                raise ReplydraftError("library not found", target)
+                raise ReplydraftError(msg("error.library_not_found"), target)
             return cls.load(target)
         own = locations.user_library()
         if own.exists():
@@ -138,7 +139,7 @@ class Library:
         """
         target = Path(path) if path is not None else self.path
         if target is None:
-            raise ReplydraftError("the built-in default library has no file; save it with a path")
+            raise ReplydraftError(msg("error.library_builtin_no_file"))
         same_file = self.path is not None and real_target(self.path) == real_target(target)
         try:
             lock = filelock.FileLock(str(lock_path(target)), timeout=LOCK_TIMEOUT)
@@ -148,7 +149,7 @@ class Library:
                 self.cache_key = save_library(target, self.entries)
         except filelock.Timeout:
             raise ReplydraftError(
-                f"段落库正被另一个进程写入，等了 {LOCK_TIMEOUT:.0f} 秒仍未完成，请稍后再试", target
+                msg("error.library_locked", seconds=f"{LOCK_TIMEOUT:.0f}"), target
             ) from None
         except OSError as exc:
             from replydraft.files.saving import write_error

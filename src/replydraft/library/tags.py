@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 
 from replydraft.errors import ReplydraftError
+from replydraft.messages import msg
 from replydraft.text.normalize import fold
 
 
@@ -24,7 +25,7 @@ def topic_table() -> tuple[tuple[str, tuple[str, ...]], ...]:
         isinstance(words, list) and all(isinstance(w, str) for w in words)
         for words in data.values()
     ):
-        raise ReplydraftError("topic table must map each topic to a list of keywords", path)
+        raise ReplydraftError(msg("error.topics_shape"), path)
     return tuple((str(topic), tuple(words)) for topic, words in data.items())
 
 

@@ -35,6 +35,7 @@ from replydraft.files.yaml import (
 )
 from replydraft.library.keys import entry_id, normalise
 from replydraft.library.model import KINDS, Entry, Source, Version
+from replydraft.messages import msg
 
 FORMAT = 1
 ENTRY_KEYS = (
@@ -213,47 +214,48 @@ def entries_from_data(data: Any, text: str, path: str | os.PathLike[str] | None)
         return _entries(data)
     except _ShapeError as exc:
         line = line_of(text, exc.where)
-        where = f"line {line}: " if line else ""
-        raise ReplydraftError(f"not a valid library: {where}{exc.message}", path) from None
+        where = msg("error.template_line", line=line) if line else ""
+        raise ReplydraftError(
+            msg("error.library_invalid", where=where, problem=exc.message), path
+        ) from None
 
 
 def _entries(data: Any) -> list[Entry]:
     if data is None:
-        raise _ShapeError("不是 replydraft 段落库（文件里没有内容），不会写入它", ())
+        raise _ShapeError(msg("library.no_content"), ())
     if not isinstance(data, dict):
-        raise _ShapeError("expected a mapping with `format: 1`, `sources:` and `entries:`", ())
+        raise _ShapeError(msg("library.top_mapping"), ())
     unknown = [key for key in data if key not in ("format", "sources", "entries")]
     if unknown:
         raise _ShapeError(
-            f"unknown top-level key {unknown[0]!r} (expected format, sources, entries)",
+            msg("library.top_key", key=unknown[0]),
             (unknown[0],),
         )
     if "format" not in data and "entries" not in data:
-        raise _ShapeError("不是 replydraft 段落库（没有 format 和 entries）", ())
+        raise _ShapeError(msg("library.no_keys"), ())
     version = data.get("format", FORMAT)
     if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT:
         raise _ShapeError(
-            f"段落库是更新版本的 replydraft 写的（格式 {version}，本版本只读到格式 {FORMAT}），"
-            "请升级 replydraft；文件未改动",
+            msg(
+                "error.newer_format", what=msg("error.what_library"), format=version, current=FORMAT
+            ),
             ("format",),
         )
     if version != FORMAT:
-        raise _ShapeError(
-            f"unsupported format {data.get('format')!r} (this version reads format 1)", ("format",)
-        )
+        raise _ShapeError(msg("library.format", format=data.get("format")), ("format",))
     sources = _sources(data.get("sources"))
     raw_entries = data.get("entries")
     if raw_entries is None:
         return []
     if not isinstance(raw_entries, list):
-        raise _ShapeError("`entries` must be a list", ("entries",))
+        raise _ShapeError(msg("library.entries_list"), ("entries",))
     entries: list[Entry] = []
     seen: dict[str, int] = {}
     for index, raw in enumerate(raw_entries):
         entry = _entry(raw, ("entries", index), sources)
         if entry.id in seen:
             raise _ShapeError(
-                f"entry {index + 1} repeats the id {entry.id!r} of entry {seen[entry.id] + 1}",
+                msg("library.repeated_id", number=index + 1, id=entry.id, first=seen[entry.id] + 1),
                 ("entries", index, "id"),
             )
         seen[entry.id] = index
@@ -265,9 +267,7 @@ def _sources(raw: Any) -> dict[str, Source]:
     if raw is None:
         return {}
     if not isinstance(raw, dict):
-        raise _ShapeError(
-            "`sources` must map each reply's label to its unit, date, year and title", ("sources",)
-        )
+        raise _ShapeError(msg("library.sources_mapping"), ("sources",))
     table: dict[str, Source] = {}
     for label, fields in raw.items():
         where = ("sources", label)
@@ -275,10 +275,10 @@ def _sources(raw: Any) -> dict[str, Source]:
             fields = {}
         if not isinstance(fields, dict):
             raise _ShapeError(
-                f"source {label!r} must be a mapping ({', '.join(SOURCE_KEYS)})", where
+                msg("library.source_mapping", label=label, keys="、".join(SOURCE_KEYS)), where
             )
         table[str(label)] = _source_fields(
-            {"file": str(label), **fields}, where, f"source {label!r}"
+            {"file": str(label), **fields}, where, msg("library.source_named", label=label)
         )
     return table
 
@@ -287,11 +287,11 @@ def _entry(raw: Any, where: tuple[Any, ...], sources: dict[str, Source]) -> Entr
     """One entry of the list at `where`, checked field by field (each step names its field)."""
     number = where[-1] + 1
     if not isinstance(raw, dict):
-        raise _ShapeError(f"entry {number} must be a mapping", where)
+        raise _ShapeError(msg("library.entry_mapping", number=number), where)
     for key in raw:
         if key not in ENTRY_KEYS:
             raise _ShapeError(
-                f"entry {number}: unknown field {key!r} (fields: {', '.join(ENTRY_KEYS)})",
+                msg("library.entry_field", number=number, key=key, fields="、".join(ENTRY_KEYS)),
                 (*where, key),
             )
     text = _entry_text(raw, where, number)
@@ -300,11 +300,19 @@ def _entry(raw: Any, where: tuple[Any, ...], sources: dict[str, Source]) -> Entr
         id=_entry_id(raw, where, number, kind, text),
         kind=kind,
         section=section,
-        headings=_strings(raw.get("headings"), (*where, "headings"), f"entry {number}: headings"),
+        headings=_strings(
+            raw.get("headings"),
+            (*where, "headings"),
+            msg("library.entry_named", number=number, field="headings"),
+        ),
         text=text,
         source=_source(raw.get("source"), (*where, "source"), number, sources),
         versions=_versions(raw.get("versions"), where, number, sources),
-        tags=_strings(raw.get("tags"), (*where, "tags"), f"entry {number}: tags"),
+        tags=_strings(
+            raw.get("tags"),
+            (*where, "tags"),
+            msg("library.entry_named", number=number, field="tags"),
+        ),
         notes=_notes(raw.get("notes"), (*where, "notes"), number),
         pinned=_flag(raw.get("pinned"), (*where, "pinned"), number),
         retired=_flag(raw.get("retired"), (*where, "retired"), number),
@@ -316,7 +324,8 @@ def _entry_text(raw: dict[Any, Any], where: tuple[Any, ...], number: int) -> str
     text = raw.get("text")
     if not isinstance(text, str) or not text.strip():
         raise _ShapeError(
-            f"entry {number} has no text", (*where, "text") if "text" in raw else where
+            msg("library.entry_no_text", number=number),
+            (*where, "text") if "text" in raw else where,
         )
     return text
 
@@ -327,13 +336,14 @@ def _kind_and_section(raw: dict[Any, Any], where: tuple[Any, ...], number: int) 
     kind = raw.get("kind", "measure")
     if kind not in KINDS:
         raise _ShapeError(
-            f"entry {number}: kind must be one of {', '.join(KINDS)}", (*where, "kind")
+            msg("library.entry_kind", number=number, kinds="、".join(KINDS)), (*where, "kind")
         )
     section = raw.get("section", "other" if kind == "measure" else kind)
     allowed = MEASURE_SECTIONS if kind == "measure" else (kind,)
     if section not in allowed:
         raise _ShapeError(
-            f"entry {number}: section must be one of {', '.join(allowed)}", (*where, "section")
+            msg("library.entry_section", number=number, sections="、".join(allowed)),
+            (*where, "section"),
         )
     return kind, section
 
@@ -346,7 +356,7 @@ def _entry_id(
     if value is None:
         return entry_id(kind, normalise(text))
     if not isinstance(value, str) or not value.strip():
-        raise _ShapeError(f"entry {number}: id must be text", (*where, "id"))
+        raise _ShapeError(msg("library.entry_id", number=number), (*where, "id"))
     return value
 
 
@@ -356,16 +366,18 @@ def _versions(
     """The entry's older wordings: each a text with an optional source and lines."""
     versions_raw = value or []
     if not isinstance(versions_raw, list):
-        raise _ShapeError(f"entry {number}: versions must be a list", (*where, "versions"))
+        raise _ShapeError(msg("library.entry_versions", number=number), (*where, "versions"))
     versions = []
     for v_index, v_raw in enumerate(versions_raw):
         v_where = (*where, "versions", v_index)
         if not isinstance(v_raw, dict) or not isinstance(v_raw.get("text"), str):
-            raise _ShapeError(f"entry {number}: version {v_index + 1} needs a text", v_where)
+            raise _ShapeError(
+                msg("library.version_text", number=number, version=v_index + 1), v_where
+            )
         extra = [key for key in v_raw if key not in ("text", "source", "lines")]
         if extra:
             raise _ShapeError(
-                f"entry {number}: version {v_index + 1}: unknown field {extra[0]!r}",
+                msg("library.version_field", number=number, version=v_index + 1, key=extra[0]),
                 (*v_where, extra[0]),
             )
         versions.append(
@@ -382,7 +394,7 @@ def _strings(value: Any, where: tuple[Any, ...], what: str) -> list[str]:
     if value is None:
         return []
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise _ShapeError(f"{what} must be a list of text", where)
+        raise _ShapeError(msg("library.text_list", what=what), where)
     return value
 
 
@@ -390,7 +402,7 @@ def _notes(value: Any, where: tuple[Any, ...], number: int) -> str:
     if value is None:
         return ""
     if isinstance(value, (dict, list)):
-        raise _ShapeError(f"entry {number}: notes must be text", where)
+        raise _ShapeError(msg("library.entry_notes", number=number), where)
     return value if isinstance(value, str) else str(value)
 
 
@@ -409,14 +421,14 @@ def _lines(value: Any, where: tuple[Any, ...], number: int) -> tuple[int, int] |
         last = int(found.group(2) or first)
         if 0 < first <= last:
             return (first, last)
-    raise _ShapeError(f"entry {number}: lines must be a line number or a range like 12-15", where)
+    raise _ShapeError(msg("library.entry_lines", number=number), where)
 
 
 def _flag(value: Any, where: tuple[Any, ...], number: int) -> bool:
     if value is None:
         return False
     if not isinstance(value, bool):
-        raise _ShapeError(f"entry {number}: {where[-1]} must be true or false", where)
+        raise _ShapeError(msg("library.entry_flag", number=number, field=where[-1]), where)
     return value
 
 
@@ -427,27 +439,23 @@ def _source(value: Any, where: tuple[Any, ...], number: int, sources: dict[str, 
     if isinstance(value, str):
         found = sources.get(value)
         if found is None:
-            raise _ShapeError(
-                f"entry {number}: source {value!r} is not listed under `sources`", where
-            )
+            raise _ShapeError(msg("library.source_unlisted", number=number, source=value), where)
         return found
     if not isinstance(value, dict):
-        raise _ShapeError(
-            f"entry {number}: source must name one of `sources` or be a mapping", where
-        )
-    return _source_fields(value, where, f"entry {number}: source")
+        raise _ShapeError(msg("library.source_shape", number=number), where)
+    return _source_fields(value, where, msg("library.entry_named", number=number, field="source"))
 
 
 def _source_fields(value: dict[str, Any], where: tuple[Any, ...], what: str) -> Source:
     fields: dict[str, Any] = {}
     for key, item in value.items():
         if key not in SOURCE_KEYS:
-            raise _ShapeError(f"{what}: unknown field {key!r}", (*where, key))
+            raise _ShapeError(msg("library.source_field", what=what, key=key), (*where, key))
         if isinstance(item, (datetime.date, datetime.datetime)):
             item = item.isoformat()[:10]
         if key == "year":
             if item is not None and (isinstance(item, bool) or not isinstance(item, int)):
-                raise _ShapeError(f"{what}: year must be a number", (*where, key))
+                raise _ShapeError(msg("library.source_year", what=what), (*where, key))
         elif item is not None and not isinstance(item, str):
             item = str(item)
         fields[key] = item

@@ -28,6 +28,7 @@ from replydraft.matching.query import Query, parse_query
 from replydraft.matching.rescoring import fuzzy_scores, query_keys, spans
 from replydraft.matching.synonyms import Synonyms, default_synonyms
 from replydraft.matching.tokens import lone_characters, text_bigrams
+from replydraft.messages import msg
 
 SECTIONS = ("status", "next_steps")
 CANDIDATES_SHORT = 200
@@ -246,7 +247,9 @@ def search(
 ) -> list[Match]:
     """The `top` best paragraphs of `library` for `query` (title, keywords or pasted text)."""
     if section is not None and section not in SECTIONS:
-        raise ReplydraftError(f"unknown section {section!r}: use one of {', '.join(SECTIONS)}")
+        raise ReplydraftError(
+            msg("error.unknown_section", section=section, choices=" | ".join(SECTIONS))
+        )
     if top <= 0 or not query or not query.strip():
         return []
     parsed = parse_query(query, synonyms if synonyms is not None else default_synonyms())

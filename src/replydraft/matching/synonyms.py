@@ -17,6 +17,7 @@ from replydraft.files.guard import MAX_SETTINGS_BYTES, read_regular
 from replydraft.files.validate import Invalid, text
 from replydraft.files.yaml import load_yaml_text
 from replydraft.matching.tokens import fold_aligned
+from replydraft.messages import msg
 
 
 @dataclass
@@ -61,10 +62,10 @@ def _check_groups(data: object) -> list[list[str]]:
             groups.append([t for t in terms if t])
         return groups
     if not isinstance(data, list):
-        raise Invalid("同义词应为词组的列表，如 groups: [[高企, 高新技术企业]]", where)
+        raise Invalid(msg("error.synonyms_groups"), where)
     for index, group in enumerate(data):
         if not isinstance(group, list):
-            raise Invalid("每组同义词应为列表，如 [高企, 高新技术企业]", (*where, index))
+            raise Invalid(msg("error.synonyms_group"), (*where, index))
         terms = [text(t, (*where, index, i), numbers=True) for i, t in enumerate(group)]
         groups.append([t for t in terms if t])
     return groups
@@ -82,7 +83,7 @@ def load_synonyms(paths: list[Path] | None = None) -> Synonyms:
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise ReplydraftError(f"不是 UTF-8 文本文件（第 {exc.start} 字节）", path) from None
+            raise ReplydraftError(msg("error.not_utf8", byte=exc.start), path) from None
         for group in _groups_in(load_yaml_text(text, path), Path(path), text):
             table.add_group(group)
     return table

@@ -5,25 +5,17 @@ Columns are aligned in terminal cells (CJK characters take two), not characters.
 
 from __future__ import annotations
 
+from replydraft.anatomy import KIND_NAMES, PART_LABELS
+from replydraft.messages import msg
 from replydraft.parsing.reply import Reply
 from replydraft.text.normalize import cell_width
 
-_FIELD_LABELS = (
-    ("doc_type", "document type"),
-    ("proposal_kind", "proposal kind"),
-    ("session", "session"),
-    ("number", "number"),
-    ("addressee", "addressee"),
-    ("addressee_title", "addressee title"),
-    ("proposer", "proposer"),
-    ("co_proposers", "co-proposers"),
-    ("proposal_title", "proposal title"),
-    ("responding_unit", "responding unit"),
-    ("date", "date"),
-    ("category", "category"),
-    ("doc_number", "document number"),
-    ("disclosure", "disclosure"),
-)
+_FIELDS = (
+    "doc_type", "proposal_kind", "session", "number", "addressee", "addressee_title", "proposer",
+    "co_proposers", "proposal_title", "responding_unit", "date", "category", "doc_number",
+    "disclosure",
+)  # fmt: skip
+"""The reply's fields in print order; each is labelled `outline.<field>` in the catalogue."""
 _PREVIEW_CELLS = 60
 
 
@@ -34,7 +26,8 @@ def _pad(text: str, cells: int) -> str:
 def _preview(text: str, cells: int = _PREVIEW_CELLS) -> str:
     """The first `cells` terminal cells of `text` on one line, with `…` if cut."""
     flat = " / ".join(line.strip() for line in text.splitlines() if line.strip())
-    out, used = [], 0
+    out: list[str] = []
+    used = 0
     for char in flat:
         width = cell_width(char)
         if used + width > cells - 1:
@@ -55,24 +48,24 @@ def _value(value: object) -> str:
 def outline(reply: Reply) -> str:
     """The outline text (no trailing newline)."""
     data = reply.to_dict()
-    rows = [(label, _value(data.get(key))) for key, label in _FIELD_LABELS]
+    data["doc_type"] = msg(f"outline.doc_type.{reply.doc_type}")
+    data["proposal_kind"] = KIND_NAMES.get(reply.proposal_kind or "", reply.proposal_kind)
     contacts = reply.contacts
-    rows += [
-        ("leader", _value(contacts.leader)),
-        ("handler", _value(contacts.handler)),
-        ("phone", _value(contacts.phone)),
-    ]
+    data.update(leader=contacts.leader, handler=contacts.handler, phone=contacts.phone)
+    keys = (*_FIELDS, "leader", "handler", "phone")
+    rows = [(msg(f"outline.{key}"), _value(data.get(key))) for key in keys]
     width = max(cell_width(label) for label, _ in rows) + 2
     lines = [_pad(label, width) + value for label, value in rows]
 
     lines.append("")
-    lines.append(f"parts ({len(reply.parts)})")
-    kind_width = max((cell_width(p.kind) for p in reply.parts), default=0) + 2
-    for part in reply.parts:
-        lines.append("  " + _pad(part.kind, kind_width) + _preview(part.text))
+    lines.append(msg("outline.parts", count=len(reply.parts)))
+    names = [PART_LABELS.get(p.kind, p.kind) for p in reply.parts]
+    kind_width = max((cell_width(name) for name in names), default=0) + 2
+    for name, part in zip(names, reply.parts, strict=True):
+        lines.append("  " + _pad(name, kind_width) + _preview(part.text))
 
     lines.append("")
-    lines.append(f"measures ({len(reply.measures)})")
+    lines.append(msg("outline.measures", count=len(reply.measures)))
     heading_seen: list[str] = []
     for measure in reply.measures:
         if measure.headings != heading_seen:
@@ -82,5 +75,6 @@ def outline(reply: Reply) -> str:
             heading_seen = list(measure.headings)
         indent = "  " + "  " * len(measure.headings)
         ordinal = measure.ordinal or "·"
-        lines.append(f"{indent}{_pad(ordinal, 6)}[{measure.section}] {_preview(measure.text, 50)}")
+        section = PART_LABELS.get(measure.section, measure.section)
+        lines.append(f"{indent}{_pad(ordinal, 6)}[{section}] {_preview(measure.text, 50)}")
     return "\n".join(lines)

@@ -12,6 +12,7 @@ import os
 import re
 
 from replydraft.errors import ReplydraftError
+from replydraft.messages import msg
 from replydraft.parsing import salutation as people_mod
 from replydraft.parsing import signature as sig
 from replydraft.parsing import title as title_mod
@@ -241,10 +242,7 @@ def read_reply(path: str | os.PathLike[str]) -> tuple[Reply, str]:
     text = read_text(path)
     reply = parse_reply(text)
     if not looks_like_reply(reply):
-        raise ReplydraftError(
-            "not a reply (no title, salutation or acknowledgement of a suggestion or proposal found)",
-            path,
-        )
+        raise ReplydraftError(msg("error.not_a_reply"), path)
     return reply, text
 
 

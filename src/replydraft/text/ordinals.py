@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from replydraft.messages import msg
+
 DIGITS = "零一二三四五六七八九"
 _CN_VALUES = {c: i for i, c in enumerate(DIGITS)} | {"〇": 0, "○": 0, "两": 2}
 _CN_NUM = "[一二三四五六七八九十百零〇两]{1,4}"
@@ -288,28 +290,33 @@ def numbering_issues(paragraph_texts: list[str]) -> list[tuple[int, str]]:
         before = last_at_depth.get(ordinal.depth) if expected > 1 else None
         last_at_depth[ordinal.depth] = ordinal
         if mixed:
-            issues.append((index, f"序号层级混用：{written}与同一标题下前面各项不是同一级"))
+            issues.append((index, msg("numbering.mixed", written=written)))
         if ordinal.value == expected:
             continue
         right = _shown(respell(ordinal, expected))
         if before is None:
-            issues.append((index, f"编号应从{right}开始，此处是{written}"))
+            issues.append((index, msg("numbering.start", right=right, written=written)))
             continue
         previous = _shown(before.raw)
         if ordinal.value == before.value:
-            reason = f"编号重复：{previous}之后又是{written}，应为{right}"
+            reason = msg("numbering.repeated", previous=previous, written=written, right=right)
         elif ordinal.value > before.value + 1:
-            reason = f"编号不连续：{previous}之后是{written}，应为{right}"
+            reason = msg("numbering.gap", previous=previous, written=written, right=right)
         elif ordinal.value < before.value:
-            reason = f"编号顺序有误：{previous}之后是{written}，应为{right}"
+            reason = msg("numbering.order", previous=previous, written=written, right=right)
         else:
-            reason = f"前面编号有误，此处{written}应随之改为{right}"
+            reason = msg("numbering.follow", written=written, right=right)
         issues.append((index, reason))
     for index, plan in enumerate(_inline_plan(paragraph_texts)):
         for _start, _end, value, expected in plan:
             if value != expected:
                 issues.append(
-                    (index, f"句中序号有误：“{int_to_cn(value)}是”应为“{int_to_cn(expected)}是”")
+                    (
+                        index,
+                        msg(
+                            "numbering.inline", written=int_to_cn(value), right=int_to_cn(expected)
+                        ),
+                    )
                 )
     issues.sort(key=lambda item: item[0])
     return issues

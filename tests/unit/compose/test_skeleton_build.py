@@ -155,7 +155,7 @@ def test_a_draft_saves_and_loads_unchanged(tmp_path: Path) -> None:
 def test_a_bad_date_is_refused() -> None:
     from replydraft.errors import ReplydraftError
 
-    with pytest.raises(ReplydraftError, match="not a date"):
+    with pytest.raises(ReplydraftError, match="不是日期"):
         build_skeleton(ProposalMeta(**{**META.__dict__, "date": "soon"}), None)
 
 
@@ -184,3 +184,28 @@ def test_skeleton_modules_do_not_load_textual() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("关于加快发展的建议", "reply"),
+        ("关于加快发展的提案", "reply"),
+        ("关于加快发展的建议", "co_opinion"),
+    ],
+)
+def test_every_template_writes_the_cc_line_last_in_the_signature(title: str, role: str) -> None:
+    meta = ProposalMeta(title=title, role=role, cc=["市督查局", "市政协提案委"])
+    draft = build_skeleton(meta, None)
+    assert part(draft, "signature")[-1] == "抄送：市督查局，市政协提案委。"
+    meta.cc = []
+    assert not any("抄送" in line for line in part(build_skeleton(meta, None), "signature"))
+
+
+def test_the_cc_line_follows_the_form() -> None:
+    from replydraft.compose.skeleton import refresh_frame
+
+    meta = ProposalMeta(title="关于加快发展的建议", cc=["市督查局"])
+    draft = build_skeleton(meta, None)
+    refreshed = refresh_frame(draft, ProposalMeta(title="关于加快发展的建议", cc=["市政府办公室"]))
+    assert part(refreshed, "signature")[-1] == "抄送：市政府办公室。"

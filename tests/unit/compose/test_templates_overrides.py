@@ -70,7 +70,7 @@ def test_a_missing_field_names_the_file_the_line_and_the_field(user_templates: P
     with pytest.raises(ReplydraftError) as caught:
         build_skeleton(META, None)
     message = caught.value.one_line()
-    assert str(path) in message and "'deputy_phone'" in message and "line 5" in message
+    assert str(path) in message and "“deputy_phone”" in message and "第 5 行" in message
 
 
 def test_a_syntax_error_names_the_file_and_line(user_templates: Path) -> None:
@@ -78,7 +78,7 @@ def test_a_syntax_error_names_the_file_and_line(user_templates: Path) -> None:
     with pytest.raises(ReplydraftError) as caught:
         build_skeleton(META, None)
     message = caught.value.one_line()
-    assert str(path) in message and "line 2" in message and "syntax" in message
+    assert str(path) in message and "第 2 行" in message and "模板语法错误" in message
 
 
 def test_templates_are_sandboxed(user_templates: Path) -> None:
@@ -86,7 +86,7 @@ def test_templates_are_sandboxed(user_templates: Path) -> None:
     with pytest.raises(ReplydraftError):
         build_skeleton(META, None)
     write(user_templates, "{% block title %}{{ ''.__class__.__subclasses__() }}{% endblock %}")
-    with pytest.raises(ReplydraftError, match="not allowed|undefined|field"):
+    with pytest.raises(ReplydraftError, match="不允许|字段"):
         build_skeleton(META, None)
 
 
@@ -118,7 +118,7 @@ def test_cli_reports_a_broken_template_on_one_line(user_templates: Path) -> None
     result = run_cli("skeleton", "--title", META.title, "--no-library")
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
-    assert "suggestion_reply.txt.j2" in result.stderr and "'nonsense'" in result.stderr
+    assert "suggestion_reply.txt.j2" in result.stderr and "“nonsense”" in result.stderr
 
 
 def test_the_body_names_the_session_without_the_city() -> None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from replydraft.commands.config import HELP
+from replydraft.messages import msg
+
+HELP = msg("help.config.long")
 
 
 def _binding_ids() -> set[str]:

@@ -40,7 +40,7 @@ def test_set_and_unset_round_trip_through_the_cli() -> None:
 def test_unknown_setting_is_a_one_line_error() -> None:
     result = run_cli("config", "set", "colour", "red")
     assert result.returncode == 2
-    assert "unknown setting 'colour'" in result.stderr and "Traceback" not in result.stderr
+    assert "不认识的设置“colour”" in result.stderr and "Traceback" not in result.stderr
     assert not locations.config_file().exists()
 
 
@@ -50,7 +50,7 @@ def test_malformed_file_is_named_and_kept(home: Path) -> None:
     path.write_text("unit: [unclosed\n", encoding="utf-8")
     result = run_cli("config", "set", "unit", "x")
     assert result.returncode == 2
-    assert str(path) in result.stderr and "line" in result.stderr
+    assert str(path) in result.stderr and "第 2 行" in result.stderr
     assert path.read_text(encoding="utf-8") == "unit: [unclosed\n"
     path.write_text("- a list\n", encoding="utf-8")
     with pytest.raises(ReplydraftError, match="映射"):

@@ -11,6 +11,7 @@ from replydraft.draft.checks import CODES, Problem, check_draft
 from replydraft.draft.model import Draft, DraftPart, Paragraph
 from replydraft.draft.numbering import renumber_draft
 from replydraft.draft.text_form import render_text
+from replydraft.text.ordinals import strip_ordinal
 
 
 def codes(draft: Draft) -> list[str]:
@@ -262,9 +263,35 @@ def test_same_library_paragraph_twice() -> None:
     draft = clean_draft()
     paragraph(draft, "next_steps", 1).source_id = "m-abc123"
     paragraph(draft, "next_steps", 4).source_id = "m-abc123"
+    paragraph(draft, "next_steps", 4).source_year = 2023
     (problem,) = check_draft(draft)
     assert problem.code == "duplicate" and problem.paragraph == 4
-    assert problem.message.startswith("库段落m-abc123重复使用（首次在第")
+    words = strip_ordinal(paragraph(draft, "next_steps", 4).text)[1][:12]
+    assert problem.message.startswith(f"段落“{words}…”重复使用（来源：2023年；首次在第")
+    assert "m-abc123" not in problem.message
+
+
+def test_duplicate_names_the_source_unit_and_year() -> None:
+    draft = clean_draft()
+    paragraph(draft, "next_steps", 1).source_id = "m-abc123"
+    paragraph(draft, "next_steps", 4).source_id = "m-abc123"
+    seen: list[str] = []
+
+    def lookup(source_id: str) -> tuple[str | None, int | None]:
+        seen.append(source_id)
+        return "余姚市科学技术局", 2022
+
+    (problem,) = check_draft(draft, sources=lookup)
+    assert seen == ["m-abc123"]
+    assert "（来源：余姚市科学技术局 2022年；首次在第" in problem.message
+
+
+def test_halfwidth_full_stop_ending_a_chinese_sentence() -> None:
+    draft = clean_draft()
+    paragraph(draft, "status").text = "我们加强了组织领导.研发投入达3.94%，详见www.gov.cn。"
+    (problem,) = check_draft(draft)
+    assert problem.code == "halfwidth" and "“.”" in problem.message
+    assert "领导.研发" in problem.message
 
 
 def test_same_text_twice_even_with_other_ordinal() -> None:

@@ -15,6 +15,7 @@ from samples import clean_draft
 from replydraft.draft.model import Paragraph
 from replydraft.export import export_draft
 from replydraft.export.docx import docx_bytes
+from replydraft.export.layout import NO_BREAK
 
 
 def sample():
@@ -151,7 +152,7 @@ def test_unit_and_date_at_the_right_date_unpadded(document) -> None:
 def test_contacts_as_a_bracketed_note_after_the_date(document) -> None:
     texts = [p.text for p in document.paragraphs]
     note = texts[texts.index("2022年6月2日") + 1]
-    assert note == "（分管领导：杨蕾，联系人：何智敏，联系电话：89553541）"
+    assert note.replace(NO_BREAK, "") == "（分管领导：杨蕾，联系人：何智敏，联系电话：89553541）"
     assert texts[-1] == note
 
 
@@ -174,3 +175,100 @@ def test_closing_keeps_with_the_signature(document) -> None:
     closing = document.paragraphs[texts.index("慈溪市科学技术局") - 1]
     assert closing.text.startswith("最后")
     assert closing.paragraph_format.keep_with_next
+
+
+def test_names_and_phone_numbers_in_the_note_never_break(document) -> None:
+    note = paragraph_with(document, "联系电话").text
+    joined = NO_BREAK.join
+    assert f"联系人：{joined('何智敏')}，" in note and f"联系电话：{joined('89553541')}）" in note
+    assert f"分管领导：{joined('杨蕾')}" in note
+
+
+def test_phone_numbers_in_the_body_keep_their_hyphen_joined(tmp_path: Path) -> None:
+    draft = sample()
+    draft.parts[-2].paragraphs[0].text = "咨询电话0312-5551234，欢迎来电。"
+    document = docx.Document(io.BytesIO(docx_bytes(draft)))
+    body = paragraph_with(document, "咨询电话")
+    assert f"0312{NO_BREAK}-{NO_BREAK}5551234" in body.text
+
+
+def test_category_and_disclosure_at_the_top_right(tmp_path: Path) -> None:
+    draft = sample()
+    draft.meta.disclosure = "主动公开"
+    document = docx.Document(io.BytesIO(docx_bytes(draft)))
+    first, second = document.paragraphs[:2]
+    assert (first.text, second.text) == ("答复类别：A类", "公开属性：主动公开")
+    assert first.alignment == second.alignment == WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def test_open_marks_are_highlighted_yellow_and_nothing_else() -> None:
+    from docx.enum.text import WD_COLOR_INDEX
+
+    draft = sample()
+    draft.parts[1].paragraphs[0].text = "【待填：领衔人】代表："
+    draft.parts[-2].paragraphs[0].text = "2021年【待核】共有企业484家【待核】，【待填】。"
+    document = docx.Document(io.BytesIO(docx_bytes(draft)))
+    runs = [r for p in document.paragraphs for r in p.runs]
+    marked = [r.text for r in runs if r.font.highlight_color == WD_COLOR_INDEX.YELLOW]
+    assert marked == ["【待填：领衔人】", "【待核】", "【待核】", "【待填】"]
+    assert all(r.font.name for r in runs)
+
+
+def test_cc_line_at_the_foot_in_4hao_fangsong_between_rules() -> None:
+    draft = sample()
+    draft.meta.cc = ["市督查局", "市政协提案委"]
+    document = docx.Document(io.BytesIO(docx_bytes(draft)))
+    cc = document.paragraphs[-1]
+    assert cc.text.replace(NO_BREAK, "") == "抄送：市督查局，市政协提案委。"
+    assert {r.font.size for r in cc.runs} == {Pt(14)}
+    assert {r.font.name for r in cc.runs} == {"仿宋_GB2312"}
+    ppr = cc._p.pPr
+    frame = ppr.find(qn("w:framePr"))
+    assert frame is not None and frame.get(qn("w:yAlign")) == "bottom"
+    borders = ppr.find(qn("w:pBdr"))
+    assert borders.find(qn("w:top")) is not None and borders.find(qn("w:bottom")) is not None
+    # wrapped lines align under the first unit, after 抄送：
+    fmt = cc.paragraph_format
+    assert fmt.left_indent.pt - (-fmt.first_line_indent.pt) == 14
+
+
+def test_a_cc_line_in_the_signature_wins_over_the_form() -> None:
+    draft = sample()
+    draft.meta.cc = ["市督查局"]
+    draft.parts[-1].paragraphs.append(Paragraph("抄送：市政府办公室、市督查局。"))
+    document = docx.Document(io.BytesIO(docx_bytes(draft)))
+    texts = [p.text.replace(NO_BREAK, "") for p in document.paragraphs]
+    assert texts[-1] == "抄送：市政府办公室，市督查局。"
+    assert sum("抄送" in t for t in texts) == 1
+
+
+def test_paragraph_properties_keep_the_schema_order() -> None:
+    """Word refuses a file whose pPr children are out of the schema's order."""
+    from replydraft.export.docx import _PPR_ORDER
+
+    draft = sample()
+    draft.meta.cc = ["市督查局"]
+    draft.meta.disclosure = "主动公开"
+    document = docx.Document(io.BytesIO(docx_bytes(draft)))
+    rank = {qn(tag): index for index, tag in enumerate(_PPR_ORDER)}
+    for paragraph in document.paragraphs:
+        ppr = paragraph._p.pPr
+        if ppr is None:
+            continue
+        order = [rank[child.tag] for child in ppr]
+        assert order == sorted(order), [child.tag for child in ppr]
+
+
+def test_signature_lines_have_no_autospace_around_digits(document) -> None:
+    date = paragraph_with(document, "2022年6月2日")
+    ppr = date._p.pPr
+    assert ppr.find(qn("w:autoSpaceDN")).get(qn("w:val")) == "0"
+
+
+def test_an_exported_reply_reads_back_without_the_joiners(tmp_path: Path) -> None:
+    """Officers ingest their own past exports: the no-break joins must not stay in the words."""
+    from replydraft.parsing import parse_reply_file
+
+    export_draft(sample(), "docx", tmp_path / "r.docx")
+    reply = parse_reply_file(tmp_path / "r.docx")
+    assert reply.contacts.handler == "何智敏" and reply.contacts.phone == "89553541"

@@ -130,3 +130,37 @@ def test_title_lines_never_split_numbers_or_placeholders() -> None:
         for left, right in zip(lines, lines[1:], strict=False):
             assert not (left[-1].isdigit() and right[0].isdigit())
             assert left.count("【") == left.count("】")
+
+
+def test_cc_from_the_form_in_txt_and_md() -> None:
+    from replydraft.export.text import plain_text
+
+    draft = clean_draft()
+    draft.meta.cc = ["市督查局", "市政协提案委"]
+    assert plain_text(draft).rstrip("\n").endswith("\n\n抄送：市督查局，市政协提案委。")
+    assert markdown_text(draft).rstrip("\n").endswith("---\n\n抄送：市督查局，市政协提案委。")
+    draft.meta.cc = []
+    assert "抄送" not in plain_text(draft) + markdown_text(draft)
+
+
+def test_cc_written_in_the_signature_is_not_repeated() -> None:
+    from replydraft.export.text import plain_text
+
+    draft = clean_draft()
+    draft.meta.cc = ["市督查局"]
+    draft.parts[-1].paragraphs.append(Paragraph("抄送：市督查局。"))
+    assert plain_text(draft).count("抄送") == 1 and markdown_text(draft).count("抄送") == 1
+
+
+def test_read_signature_takes_the_cc_line() -> None:
+    signature = read_signature(
+        ["余姚市科学技术局", "2026年5月20日", "抄送：市督查局、市政协提案委。"]
+    )
+    assert signature.cc == ["市督查局", "市政协提案委"] and signature.units == ["余姚市科学技术局"]
+
+
+def test_markdown_stamps_category_and_disclosure() -> None:
+
+    draft = clean_draft()
+    draft.meta.category, draft.meta.disclosure = "A", "依申请公开"
+    assert markdown_text(draft).startswith("答复类别：A类  \n公开属性：依申请公开\n\n# ")

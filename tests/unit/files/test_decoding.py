@@ -68,11 +68,11 @@ def test_docx_built_in_the_test(tmp_path: Path) -> None:
     ("name", "content", "reason"),
     [
         ("empty.txt", b"", "empty"),
-        ("blank.txt", b"  \n\n \n", "no text"),
+        ("blank.txt", b"  \n\n \n", "没有文字"),
         ("binary.bin", bytes(range(256)) * 8, "binary"),
-        ("broken.docx", b"PK\x03\x04 not really a zip", "binary"),
-        ("lorem.txt", b"Lorem ipsum dolor sit amet.\n" * 30, "not a reply"),
-        ("script.py", b"import sys\n\nprint(sys.argv)\n", "not a reply"),
+        ("broken.docx", b"PK\x03\x04 not really a zip", "二进制"),
+        ("lorem.txt", b"Lorem ipsum dolor sit amet.\n" * 30, "不是一份答复"),
+        ("script.py", b"import sys\n\nprint(sys.argv)\n", "不是一份答复"),
     ],
 )
 def test_bad_input_is_one_line_exit_2(
@@ -104,4 +104,4 @@ def test_directory_and_missing_file(tmp_path: Path) -> None:
     assert result.returncode == 2 and str(tmp_path) in result.stderr and "文件夹" in result.stderr
     missing = tmp_path / "nope.txt"
     result = run_parse(str(missing))
-    assert result.returncode == 2 and "文件不存在" in result.stderr
+    assert result.returncode == 2 and "不存在" in result.stderr

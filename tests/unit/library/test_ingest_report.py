@@ -51,7 +51,7 @@ def test_mixed_folder_skips_the_readme_with_a_warning_and_exits_0(tmp_path: Path
     assert result.returncode == 0, result.stderr
     warnings = result.stderr.strip().splitlines()
     assert len(warnings) == 1 and "README.md" in warnings[0] and "不是答复" in warnings[0]
-    assert "3 files read, 0 failed, 1 skipped" in result.stdout
+    assert "读取 3 个文件，0 个失败，跳过 1 个（不是答复）" in result.stdout
     entries = Library.load(library).entries
     files = {s.file for e in entries for s in (e.source, *(v.source for v in e.versions))}
     assert files >= {"reply.txt", "gbk.txt", "page.html"}
@@ -69,7 +69,7 @@ def test_unreadable_file_exits_2_and_the_others_are_still_ingested(tmp_path: Pat
     assert "Traceback" not in result.stderr
     errors = [line for line in result.stderr.splitlines() if "broken.pdf" in line]
     assert len(errors) == 1 and "注意" not in errors[0]
-    assert "3 files read, 1 failed, 1 skipped" in result.stdout
+    assert "读取 3 个文件，1 个失败，跳过 1 个（不是答复）" in result.stdout
     verbose = [line for line in result.stdout.splitlines() if "收录措施" in line]
     assert len(verbose) == 3 and all("跳过" in line for line in verbose)
     rows = [line.split("\t") for line in report.read_text(encoding="utf-8").splitlines()]

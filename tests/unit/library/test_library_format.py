@@ -140,42 +140,42 @@ def test_unquoted_date_is_read_as_text(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "line", "words"),
     [
-        ("format: 1\nentries:\n- id: a\n  text: [unclosed\n", 5, "invalid YAML"),
-        ("format: 1\nentries:\n  id: a\n  text: hi\n", 2, "`entries` must be a list"),
-        ("- text: hello there\n", 1, "expected a mapping"),
+        ("format: 1\nentries:\n- id: a\n  text: [unclosed\n", 5, "YAML 格式错误"),
+        ("format: 1\nentries:\n  id: a\n  text: hi\n", 2, "`entries` 应为列表"),
+        ("- text: hello there\n", 1, "应为含 `format: 1`"),
         (
             "format: 1\nentries:\n- id: a\n  text: 第一段文字\n- id: b\n  kind: measure\n",
             5,
-            "entry 2 has no text",
+            "第 2 条没有 text",
         ),
         (
             "format: 1\nentries:\n- id: a\n  text: 第一段文字\n  pinned: yes please\n",
             5,
-            "pinned must be true or false",
+            "pinned 应为 true 或 false",
         ),
         (
             "format: 1\nentries:\n- id: a\n  text: 第一段文字\n  note: 核实\n",
             5,
-            "unknown field 'note'",
+            "不认识的字段“note”",
         ),
         (
             "format: 1\nentries:\n- id: a\n  text: 第一段文字\n- id: a\n  text: 第二段文字\n",
             5,
-            "repeats the id",
+            "编号“a”重复",
         ),
         ("format: 2\nentries: []\n", 1, "更新版本"),
-        ("entries:\n- text: 第一段文字\n  kind: paragraph\n", 3, "kind must be one of"),
+        ("entries:\n- text: 第一段文字\n  kind: paragraph\n", 3, "kind 应为"),
         (
             "entries:\n- text: 第一段文字\n  source: {file: a.txt, year: last}\n",
             3,
-            "year must be a number",
+            "year 应为数字",
         ),
         (
             "sources:\n  a.txt: {year: 2021}\nentries:\n- text: 第一段文字\n  source: b.txt\n",
             5,
-            "'b.txt' is not listed",
+            "来源“b.txt”未列在",
         ),
-        ("sources:\n  a.txt: {year: 2021, place: here}\nentries: []\n", 2, "unknown field 'place'"),
+        ("sources:\n  a.txt: {year: 2021, place: here}\nentries: []\n", 2, "不认识的字段“place”"),
     ],
 )
 def test_bad_library_is_one_line_error_with_line_number(
@@ -188,12 +188,12 @@ def test_bad_library_is_one_line_error_with_line_number(
     message = caught.value.one_line()
     assert "\n" not in message
     assert str(path) in message and words in message
-    assert f"line {line}:" in message
+    assert f"第 {line} 行：" in message
     assert path.read_text(encoding="utf-8") == text
 
 
 def test_missing_library_for_loading_is_an_error_but_fine_for_ingest(tmp_path: Path) -> None:
-    with pytest.raises(ReplydraftError, match="library not found"):
+    with pytest.raises(ReplydraftError, match="段落库不存在"):
         Library.for_user(tmp_path / "none.yaml")
     fresh = Library.for_user(tmp_path / "none.yaml", missing_ok=True)
     assert fresh.entries == [] and fresh.path == tmp_path / "none.yaml"
@@ -208,7 +208,7 @@ def test_for_user_prefers_the_officers_own_library(home: Path) -> None:
 
 
 def test_default_library_cannot_be_saved_without_a_path() -> None:
-    with pytest.raises(ReplydraftError, match="default library"):
+    with pytest.raises(ReplydraftError, match="默认段落库"):
         Library([]).save()
 
 
@@ -236,5 +236,5 @@ def test_chunked_reading_falls_back_to_the_whole_text(monkeypatch: pytest.Monkey
     assert library_format.parse_library_text(odd, "lib.yaml") == yaml.safe_load(odd)
     # A chunk that does not parse on its own: the whole text's error, with its line.
     broken = dump_library(sample_entries()) + "- text: 'unclosed\n- text: x\n"
-    with pytest.raises(ReplydraftError, match="invalid YAML: line"):
+    with pytest.raises(ReplydraftError, match="YAML 格式错误：第 40 行"):
         library_format.parse_library_text(broken, "lib.yaml")

@@ -29,14 +29,14 @@ def test_ingesting_the_seeds_twice_gives_a_byte_identical_library(
     first = replydraft("ingest", str(SEEDS), "--library", str(library), home=home)
     assert first.returncode == 0, first.stderr
     assert first.stderr == ""
-    assert "5 files read, 0 failed" in first.stdout
-    added = int(first.stdout.split(" entries added")[0].split()[-1])
+    assert "读取 5 个文件，0 个失败" in first.stdout
+    added = int(first.stdout.split("新增 ")[1].split(" 条")[0])
     assert added >= 60
     content = library.read_bytes()
 
     second = replydraft("ingest", str(SEEDS), "--library", str(library), home=home)
     assert second.returncode == 0, second.stderr
-    assert f"0 entries added, 0 updated, {added} unchanged" in second.stdout
+    assert f"新增 0 条，更新 0 条，未变 {added} 条" in second.stdout
     assert library.read_bytes() == content
 
 
@@ -101,12 +101,12 @@ def test_bad_files_among_good_ones_are_reported_and_skipped(tmp_path: Path, home
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 4, result.stderr
     assert all(line.startswith("replydraft: ") for line in lines)
-    assert any("empty.txt: file is empty" in line for line in lines)
+    assert any("empty.txt: 文件是空的" in line for line in lines)
     assert any("binary.docx:" in line for line in lines)
     assert any("注意" in line and "shopping.md: 已跳过：不是答复" in line for line in lines)
-    assert any("missing.txt: file not found" in line for line in lines)
+    assert any("missing.txt: 文件不存在" in line for line in lines)
     assert "Traceback" not in result.stderr
-    assert "1 files read, 3 failed, 1 skipped (not replies)" in result.stdout
+    assert "读取 1 个文件，3 个失败，跳过 1 个（不是答复）" in result.stdout
     assert {e.source.file for e in Library.load(library).entries} == {"good.txt"}
 
 
@@ -118,7 +118,7 @@ def test_unreadable_library_is_reported_and_never_overwritten(tmp_path: Path, ho
     assert result.returncode == 2
     assert (
         result.stderr.count("\n") == 1
-        and "line 6" in result.stderr
+        and "第 6 行" in result.stderr
         and str(library) in result.stderr
     )
     assert library.read_text(encoding="utf-8") == broken
@@ -126,9 +126,7 @@ def test_unreadable_library_is_reported_and_never_overwritten(tmp_path: Path, ho
     wrong_shape = "format: 1\nentries:\n  text: 一段文字\n"
     library.write_text(wrong_shape, encoding="utf-8")
     result = replydraft("ingest", str(SEEDS), "--library", str(library), home=home)
-    assert (
-        result.returncode == 2 and "line 2" in result.stderr and "must be a list" in result.stderr
-    )
+    assert result.returncode == 2 and "第 2 行" in result.stderr and "应为列表" in result.stderr
     assert library.read_text(encoding="utf-8") == wrong_shape
 
 
@@ -142,7 +140,7 @@ def test_ingest_defaults_to_the_officers_own_library(home: Path) -> None:
 def test_dry_run_writes_nothing(tmp_path: Path, home: Path) -> None:
     library = tmp_path / "library.yaml"
     result = replydraft("ingest", str(SEEDS), "--library", str(library), "--dry-run", home=home)
-    assert result.returncode == 0 and "entries added" in result.stdout
+    assert result.returncode == 0 and "新增 91 条" in result.stdout
     assert not library.exists()
 
 

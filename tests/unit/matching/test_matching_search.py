@@ -130,7 +130,7 @@ def test_requested_section_is_preferred() -> None:
 
 
 def test_unknown_section_is_an_error(library: Library) -> None:
-    with pytest.raises(ReplydraftError, match="unknown section"):
+    with pytest.raises(ReplydraftError, match="不认识的部分"):
         search(library, "科技金融", section="problems")
 
 
