@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from replydraft.parsing.dates import TRAILING_DATE
 from replydraft.parsing.mirror import clean_mirror
+from replydraft.parsing.reflow import pair_label_cells, rejoin_wraps
 from replydraft.text.normalize import squeeze_spaces
 
 _LABELS = (
@@ -211,10 +212,11 @@ def clean_document(text: str) -> CleanDocument:
     lines: list[str] = []
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     text = clean_mirror(text)
-    for raw in text.split("\n"):
-        line = _LEADING_BARS.sub("", _TRAILING_BARS.sub("", raw)).strip(" \t\u3000\u00a0")
-        if not line:
-            continue
+    stripped = (
+        _LEADING_BARS.sub("", _TRAILING_BARS.sub("", raw)).strip(" \t\u3000\u00a0")
+        for raw in text.split("\n")
+    )
+    for line in pair_label_cells([line for line in stripped if line]):
         if is_furniture(line):
             _record_meta(_BULLET.sub("", line), meta)
             continue
@@ -224,7 +226,7 @@ def clean_document(text: str) -> CleanDocument:
                 _record_meta(_BULLET.sub("", piece), meta)
                 continue
             lines.extend(_split_trailing_date(piece) if len(piece) <= 60 else [piece])
-    return CleanDocument(lines=lines, meta=meta)
+    return CleanDocument(lines=rejoin_wraps(lines), meta=meta)
 
 
 def clean_text(text: str) -> str:

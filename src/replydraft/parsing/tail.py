@@ -29,6 +29,9 @@ _SHORT = 40
 _SENTENCE_END = re.compile(r"[。！!？?；;]\s*[”\"’]?\s*$")
 _REPLY_START = re.compile(r"(?:代表|委员|委員)\s*[:：]\s*$|收悉|现答复如下")
 """A line after the anchor that starts another reply: the anchor was not the last signature."""
+_ATTACHMENT = re.compile(r"^附\s*件\s*(?:[:：]|\d|[一二三四五六七八九十]\s*[:：、])")
+_ATTACHMENTS_MAX = 8
+"""Lines an attachment list may run to (the label and its items)."""
 
 
 @dataclass
@@ -66,6 +69,18 @@ def _anchor(texts: list[str], start: int) -> int | None:
     return None
 
 
+def _attachments_at(texts: list[str], start: int, end: int) -> int | None:
+    """Where an attachment list (`附件：1.…表` and the items after it) ends at `end` starts:
+    a run of short lines without sentence ends whose first line is labelled 附件."""
+    for pos in range(end - 1, max(start, end - _ATTACHMENTS_MAX) - 1, -1):
+        text = texts[pos]
+        if len(text) > _SHORT * 2 or _SENTENCE_END.search(text):
+            return None
+        if _ATTACHMENT.match(text):
+            return pos
+    return None
+
+
 def find_tail(texts: list[str], start: int) -> Tail:
     """Closing, signature and trailing furniture among `texts[start:]` (see module doc)."""
     n = len(texts)
@@ -80,9 +95,15 @@ def find_tail(texts: list[str], start: int) -> Tail:
                 tail.furniture.append(pos)
         tail.signature.append(anchor)
         end = anchor
-    while end > start and is_signature_line(texts[end - 1]):
-        end -= 1
-        tail.signature.append(end)
+    while True:
+        while end > start and is_signature_line(texts[end - 1]):
+            end -= 1
+            tail.signature.append(end)
+        top = _attachments_at(texts, start, end)
+        if top is None:
+            break
+        tail.signature.extend(range(top, end))  # the attachment list belongs to the block
+        end = top
     # Closing sentences; a contacts line may sit among them (the dev corpora do this).
     while end > start:
         text = texts[end - 1]
