@@ -1,0 +1,110 @@
+"""Round-3 rules on small invented texts: hard-wrapped (PDF-like) paragraphs rejoined, table
+cells paired, page numbers dropped, seal and category stamps and attachment lists kept in the
+signature block, 主要领导 on a contacts line."""
+
+from __future__ import annotations
+
+from replydraft.parsing import parse_reply
+from replydraft.parsing.cleaning import clean_document
+from replydraft.parsing.reflow import pair_label_cells, print_width, rejoin_wraps
+
+WRAPPED = """石门县自然资源局
+关于县十七届人大五次会议第 112 号建议的答复
+王建华代表：
+    您在县十七届人大五次会议期间提出的《关于尽快办理石门镇安
+置小区不动产权证的建议》已收悉，现答复如下：
+    石门镇安置小区共涉及安置户 428 户，因项目建设手续不全，原
+未能办理不动产登记。经我局会同县住建局多次现场核查，目前已补
+齐规划核实和竣工验收手续，首批 216 户已于 2025 年 4 月完成首次
+                              — 1 —
+登记。
+    下一步，我局将开通安置小区不动产登记绿色通道，安排专人上
+门服务，力争 2025 年 9 月底前完成剩余 212 户的登记发证工作。
+    感谢您对自然资源工作的关心和支持。
+                                        石门县自然资源局
+                                        2025 年 6 月 3 日
+                              — 2 —
+"""
+
+
+def test_hard_wrapped_paragraphs_are_rejoined_across_a_page_number() -> None:
+    reply = parse_reply(WRAPPED)
+    assert reply.proposal_title == "关于尽快办理石门镇安置小区不动产权证的建议"
+    assert [m.text[:8] for m in reply.measures] == ["石门镇安置小区共", "下一步，我局将开"]
+    assert reply.measures[0].text.endswith("完成首次登记。")
+    assert (reply.responding_unit, reply.date) == ("石门县自然资源局", "2025-06-03")
+
+
+def test_lines_that_end_sentences_or_stand_alone_are_not_joined() -> None:
+    lines = [
+        "关于县十七届人大五次会议第112号建议的答复",
+        "王建华代表：",
+        "您提出的建议收悉。我局高度重视，组织专人到现场进行了实地查看。",
+        "一、基本情况",
+        "全县共有安置小区12个，其中已办证的8个，正在办理的4个，情况如下",
+        "石门县自然资源局",
+        "2025年6月3日",
+    ]
+    assert rejoin_wraps(lines) == lines
+
+
+def test_a_page_of_one_paragraph_a_line_is_never_reflowed() -> None:
+    long = "我局" + "对全县安置小区逐一核查并建立台账，" * 8
+    lines = [long, long + "下一步", long]
+    assert print_width(lines) is None
+    assert rejoin_wraps(lines) == lines
+
+
+def test_table_cells_are_paired_with_their_labels() -> None:
+    lines = ["建议编号", "第23号", "答复类别", "A", "周海燕代表："]
+    assert pair_label_cells(lines) == ["建议编号：第23号", "答复类别：A", "周海燕代表："]
+    assert pair_label_cells(["标题", "关于某事的建议"]) == ["标题", "关于某事的建议"]
+
+
+def test_a_flattened_record_table_is_read() -> None:
+    text = (
+        "建议编号\n第23号\n建议标题\n关于开发九龙山红色旅游线路的建议\n领衔代表\n周海燕\n"
+        "答复类别\nA\n答复日期\n2025-06-03\n答复全文\n周海燕代表：\n"
+        "您提出的《关于开发九龙山红色旅游线路的建议》收悉，现答复如下：\n"
+        "我局已完成其中9处遗址的保护修缮。\n泾川县文化和旅游局\n"
+    )
+    reply = parse_reply(text)
+    assert (reply.number, reply.addressee, reply.category) == (23, "周海燕", "A")
+    assert reply.proposal_title == "关于开发九龙山红色旅游线路的建议"
+    assert reply.date == "2025-06-03"
+
+
+def test_page_numbers_are_furniture() -> None:
+    lines = clean_document("正文。\n— 3 —\n- 4 -\n第 1 页 共 2 页\n12\n").lines
+    assert lines == ["正文。"]
+
+
+LETTER = (
+    "张三代表：\n您提出的《关于改善乡村道路的建议》收悉，现答复如下：\n"
+    "该道路已纳入2025年改造计划，预计年底完工。\n感谢您对交通运输工作的关心和支持。\n{tail}"
+)
+
+
+def test_seal_line_and_attachment_list_stay_in_the_signature() -> None:
+    tail = "附件：1.道路改造计划表\n2.征询意见表\n某县交通运输局\n（印章）\n二〇二五年六月三日\n（此页无正文）\n"
+    reply = parse_reply(LETTER.format(tail=tail))
+    assert [m.text[:6] for m in reply.measures] == ["该道路已纳入"]
+    assert reply.responding_unit == "某县交通运输局"
+    assert reply.date == "2025-06-03"
+
+
+def test_category_stamp_of_any_label_is_read_and_never_a_measure() -> None:
+    for stamp in ("办理结果类别：B类", "【答复类别：B类】", "答复类型：B类"):
+        reply = parse_reply(LETTER.format(tail=f"{stamp}\n某县交通运输局\n2025.6.3\n"))
+        assert reply.category == "B", stamp
+        assert len(reply.measures) == 1, stamp
+
+
+def test_main_and_leading_leaders_on_one_contacts_line() -> None:
+    tail = "某县交通运输局\n2025年6月3日\n主要领导：韦国华   分管领导：覃红梅   承办人：黄海涛   联系电话：0772-2856310\n"
+    contacts = parse_reply(LETTER.format(tail=tail)).contacts
+    assert (contacts.leader, contacts.handler, contacts.phone) == (
+        "覃红梅",
+        "黄海涛",
+        "0772-2856310",
+    )
