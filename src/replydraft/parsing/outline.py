@@ -34,7 +34,8 @@ def _pad(text: str, cells: int) -> str:
 def _preview(text: str, cells: int = _PREVIEW_CELLS) -> str:
     """The first `cells` terminal cells of `text` on one line, with `…` if cut."""
     flat = " / ".join(line.strip() for line in text.splitlines() if line.strip())
-    out, used = [], 0
+    out: list[str] = []
+    used = 0
     for char in flat:
         width = cell_width(char)
         if used + width > cells - 1:

@@ -115,6 +115,12 @@ def _reply_lines(value: str, header: list[str]) -> list[str]:
     return out
 
 
+def _after_label(label: re.Pattern[str], line: str) -> str:
+    """The value after a content label at the start of `line` (all of it if none)."""
+    match = label.match(line)
+    return line[match.end() :] if match else line
+
+
 def restructure(lines: list[str]) -> Restructured:
     """Reorder a record page (see module doc); other pages are returned unchanged."""
     kinds = [_label(line) for line in lines]
@@ -128,10 +134,10 @@ def restructure(lines: list[str]) -> Restructured:
     current: list[str] | None = None
     for line, kind in zip(lines, kinds, strict=True):
         if kind == "reply":
-            reply.extend(_reply_lines(line[_REPLY_CONTENT.match(line).end() :], header))
+            reply.extend(_reply_lines(_after_label(_REPLY_CONTENT, line), header))
             current = reply
         elif kind == "proposal":
-            value = line[_PROPOSAL_CONTENT.match(line).end() :].strip()
+            value = _after_label(_PROPOSAL_CONTENT, line).strip()
             if value:
                 proposal.append(value)
             current = proposal
