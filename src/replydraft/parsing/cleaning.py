@@ -9,6 +9,7 @@ without a signature may name its unit only there. Offsets are characters.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 
@@ -212,7 +213,7 @@ def clean_document(text: str) -> CleanDocument:
     meta = PageMeta()
     lines: list[str] = []
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    text = clean_mirror(text)
+    text = clean_mirror(html.unescape(text) if "&" in text else text)
     stripped = (
         _LEADING_BARS.sub("", _TRAILING_BARS.sub("", raw)).strip(" \t\u3000\u00a0")
         for raw in text.split("\n")

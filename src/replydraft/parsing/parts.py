@@ -406,3 +406,19 @@ def split_handover(line: str) -> list[str]:
     if not match or len(line) - match.end() < 10:
         return [line]
     return [line[: match.end()], line[match.end() :].strip()]
+
+
+_RECEIPT_END = re.compile(r"收悉[^。！!；;]{0,12}[。！!；;]")
+_RECEIPT_REST_MIN = 15
+
+
+def split_receipt(line: str) -> list[str]:
+    """`您提出的《…》收悉。经研究，该路段已纳入…` → the acknowledgement and the answer as two
+    paragraphs, when a short letter answers in the paragraph that acknowledges (no `如下`)."""
+    match = _RECEIPT_END.search(line)
+    if not match or "如下" in line:
+        return [line]
+    rest = line[match.end() :].strip()
+    if len(rest) < _RECEIPT_REST_MIN:
+        return [line]
+    return [line[: match.end()], rest]

@@ -25,6 +25,7 @@ from replydraft.parsing.parts import (
     split_courtesy,
     split_handover,
     split_opening,
+    split_receipt,
 )
 from replydraft.parsing.records import Restructured, labelled_title, restructure
 from replydraft.parsing.reply import Part, Reply
@@ -37,14 +38,21 @@ _HANDED_OVER = re.compile(r"如下\s*[:：]?\s*$")
 
 
 def _prepare(lines: list[str]) -> list[str]:
-    """Split glued openings in the first lines: `张三代表：您提出的…`, `现答复如下:镇党委…`."""
+    """Split glued openings in the first lines: `张三代表：您提出的…`, `现答复如下:镇党委…`, and
+    a receipt followed by its answer (`…收悉。经研究，该路段…`)."""
     out: list[str] = []
+    receipt_seen = False
     for n, line in enumerate(lines):
         if n >= _PREPARE_WINDOW:
             out.append(line)
             continue
         for piece in split_glued_salutation(line):
-            for part in split_handover(piece):
+            if not receipt_seen and "收悉" in piece:
+                receipt_seen = True
+                pieces = split_receipt(piece)
+            else:
+                pieces = [piece]
+            for part in (p for whole in pieces for p in split_handover(whole)):
                 if out and _HANDED_OVER.search(out[-1]):
                     out.extend(split_courtesy(part))
                 else:

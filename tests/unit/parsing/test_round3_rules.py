@@ -108,3 +108,40 @@ def test_main_and_leading_leaders_on_one_contacts_line() -> None:
         "黄海涛",
         "0772-2856310",
     )
+
+
+def test_an_answer_in_the_acknowledging_paragraph_is_a_measure() -> None:
+    text = (
+        "刘桂芬代表：\n您提出的《关于改善乡村道路的建议》收悉。经研究，我局已将该道路纳入2025年"
+        "改造计划，预计年底完工。\n感谢您对交通运输工作的关心和支持。\n某县交通运输局\n2025年6月3日\n"
+    )
+    reply = parse_reply(text)
+    assert [m.text[:8] for m in reply.measures] == ["经研究，我局已将"]
+    assert reply.proposal_title == "关于改善乡村道路的建议"
+    handed = text.replace("收悉。经研究，", "收悉。经研究，现答复如下：")
+    assert [m.text[:6] for m in parse_reply(handed).measures] == ["我局已将该道"]
+
+
+def test_signature_lines_of_other_forms() -> None:
+    tail = (
+        "如对答复有意见，请及时反馈。\n局长：温晓东\n某县交通运输局\n2025年6月3日\n（A类答复）\n"
+        "联系人/电话：钟丽萍/0797-8821360\n"
+    )
+    reply = parse_reply(LETTER.format(tail=tail))
+    assert [m.text[:6] for m in reply.measures] == ["该道路已纳入"]
+    assert reply.category == "A"
+    assert (reply.contacts.handler, reply.contacts.phone) == ("钟丽萍", "0797-8821360")
+    mobile = parse_reply(
+        LETTER.format(tail="某县交通运输局\n2025年6月3日\n经办人：钟丽萍  手机：13907312468\n")
+    )
+    assert (mobile.contacts.handler, mobile.contacts.phone) == ("钟丽萍", "13907312468")
+
+
+def test_html_entities_and_a_salutation_with_zhi() -> None:
+    text = LETTER.format(tail="某县交通运输局\n2025年6月3日\n").replace(
+        "张三代表：", "致：张三代表&nbsp;"
+    )
+    text = text.replace("该道路", "&nbsp;&nbsp;该道路")
+    reply = parse_reply(text)
+    assert (reply.addressee, reply.addressee_title) == ("张三", "代表")
+    assert [m.text[:6] for m in reply.measures] == ["该道路已纳入"]
