@@ -29,7 +29,6 @@ from replydraft.parsing.markers import (
     is_unit_line,
     leading_ordinal,
 )
-from replydraft.text.normalize import cell_width
 
 # -- hard wraps ---------------------------------------------------------------------------------
 
@@ -43,6 +42,13 @@ _WRAPS_MIN = 2
 _ENDS_PARAGRAPH = re.compile(r"(?:[。！!？?；;：:）)】」』]|[。！!？?][”’\"])\s*$")
 _COLUMN_GAP = re.compile(r"\S(?: {2,}|\u3000{2,}|\t)\S")
 _ATTACHMENT = re.compile(r"^附\s*件")
+
+
+def cells(line: str) -> int:
+    """Display width in cells, near enough to judge a print width: a character of three or more
+    UTF-8 bytes (CJK, full-width forms) counts two. The exact East Asian width table costs a
+    Python call per character; this runs on every line of every ingested file."""
+    return len(line) + (len(line.encode("utf-8")) - len(line)) // 2
 
 
 def _own_line(line: str, next_line: str | None = None) -> bool:
@@ -63,19 +69,22 @@ def _own_line(line: str, next_line: str | None = None) -> bool:
 def print_width(lines: list[str]) -> int | None:
     """The page's print width in cells (the second widest line, so one stray wide line does not
     set it), or None when the lines are too few or too wide to be a hard-wrapped print."""
-    widths = sorted(w for w in (cell_width(line) for line in lines) if w >= _LINE_MIN)
-    if len(widths) < _WRAPS_MIN + 1:
+    if sum(1 for line in lines if len(line) > _PRINT_WIDTH_MAX) >= _WRAPS_MIN:
+        return None  # cheap exit: a line is at least as wide as it is long
+    return _print_width([cells(line) for line in lines])
+
+
+def _print_width(widths: list[int]) -> int | None:
+    wide = sorted(w for w in widths if w >= _LINE_MIN)
+    if len(wide) < _WRAPS_MIN + 1:
         return None
-    width = widths[-2]
-    return width if width <= _PRINT_WIDTH_MAX else None
+    return wide[-2] if wide[-2] <= _PRINT_WIDTH_MAX else None
 
 
-def _wrapped(lines: list[str], n: int, width: int) -> bool:
-    """Whether line `n` was cut by the print width (see module doc)."""
+def _wrapped(lines: list[str], n: int) -> bool:
+    """Whether line `n`, as wide as the print, was cut by it (see module doc)."""
     line = lines[n]
-    if n + 1 >= len(lines) or cell_width(line) < width * _WRAP_SHARE:
-        return False
-    if _ENDS_PARAGRAPH.search(line) or _COLUMN_GAP.search(line):
+    if n + 1 >= len(lines) or _ENDS_PARAGRAPH.search(line) or _COLUMN_GAP.search(line):
         return False
     following = lines[n + 1]
     after = lines[n + 2] if n + 2 < len(lines) else None
@@ -84,10 +93,14 @@ def _wrapped(lines: list[str], n: int, width: int) -> bool:
 
 def rejoin_wraps(lines: list[str]) -> list[str]:
     """Join the lines of hard-wrapped paragraphs (PDF-like text) back into one line each."""
-    width = print_width(lines)
+    if sum(1 for line in lines if len(line) > _PRINT_WIDTH_MAX) >= _WRAPS_MIN:
+        return lines
+    widths = [cells(line) for line in lines]
+    width = _print_width(widths)
     if width is None:
         return lines
-    cut = [_wrapped(lines, n, width) for n in range(len(lines))]
+    least = width * _WRAP_SHARE
+    cut = [widths[n] >= least and _wrapped(lines, n) for n in range(len(lines))]
     if sum(cut) < _WRAPS_MIN:
         return lines
     out: list[str] = []
