@@ -53,12 +53,16 @@ def _anchor(texts: list[str], start: int) -> int | None:
     """Position of the last signature date near the end, else of the last unit line that has
     only signature or furniture-like lines after it."""
     n = len(texts)
+    dates = []
     for pos in range(n - 1, max(start, n - AFTER_ANCHOR_MAX - 1) - 1, -1):
         text = texts[pos]
         if _REPLY_START.search(text):
             break
         if date_only(text):
-            return pos
+            dates.append(pos)
+    if dates:
+        # the last date that signs the letter; a list's or news item's date does not
+        return next((pos for pos in dates if _signs_letter(texts, start, pos)), dates[0])
     for pos in range(n - 1, start - 1, -1):
         text = texts[pos]
         ordinal = leading_ordinal(text)
@@ -67,6 +71,28 @@ def _anchor(texts: list[str], start: int) -> int | None:
         if not (is_signature_line(text) or _furniture_like(text)):
             return None
     return None
+
+
+def _names_unit_or_date(text: str) -> bool:
+    return date_only(text) is not None or (is_unit_line(text) and not CONTACT_LABEL.match(text))
+
+
+def _signs_letter(texts: list[str], start: int, pos: int) -> bool:
+    """Whether the date at `pos` closes the letter: above it, past the signature lines and any
+    attachment list, is a sentence end or a closing (not a link, a heading or a news title)."""
+    above = pos
+    while above > start:
+        if is_signature_line(texts[above - 1]):
+            above -= 1
+            continue
+        top = _attachments_at(texts, start, above)
+        if top is None:
+            break
+        above = top
+    if above <= start:
+        return True
+    text = texts[above - 1]
+    return bool(_SENTENCE_END.search(text)) or is_closing(text)
 
 
 def _attachments_at(texts: list[str], start: int, end: int) -> int | None:
@@ -88,8 +114,13 @@ def find_tail(texts: list[str], start: int) -> Tail:
     tail = Tail(body_end=n)
     end = n
     if anchor is not None:
+        # after the anchor: contacts, cc and stamps; a unit or date line only right after it
+        # (past other furniture it is a list's or a news item's)
+        adjacent = True
         for pos in range(anchor + 1, n):
-            if is_signature_line(texts[pos]):
+            text = texts[pos]
+            adjacent = adjacent and is_signature_line(text)
+            if adjacent or (is_signature_line(text) and not _names_unit_or_date(text)):
                 tail.signature.append(pos)
             else:
                 tail.furniture.append(pos)

@@ -145,3 +145,16 @@ def test_html_entities_and_a_salutation_with_zhi() -> None:
     reply = parse_reply(text)
     assert (reply.addressee, reply.addressee_title) == ("张三", "代表")
     assert [m.text[:6] for m in reply.measures] == ["该道路已纳入"]
+
+
+def test_dates_of_a_list_or_news_item_after_the_reply_do_not_sign_it() -> None:
+    signed = LETTER.format(tail="某县交通运输局\n2025年6月3日\n")
+    lists = (
+        "相关文章\n某县交通运输局关于县十八届人大四次会议第32号建议的答复\n2025-06-10\n",
+        "【相关新闻】\n某县召开农村公路建设推进会\n2025-06-12\n"
+        "6月12日，全县农村公路建设推进会召开，副县长出席会议并讲话。\n",
+    )
+    for after in lists:
+        reply = parse_reply(signed + after)
+        assert (reply.responding_unit, reply.date) == ("某县交通运输局", "2025-06-03"), after
+        assert [m.text[:6] for m in reply.measures] == ["该道路已纳入"], after
