@@ -408,17 +408,32 @@ def split_handover(line: str) -> list[str]:
     return [line[: match.end()], line[match.end() :].strip()]
 
 
-_RECEIPT_END = re.compile(r"收悉[^。！!；;]{0,12}[。！!；;]")
+_RECEIPT_END = re.compile(r"(?:收悉|收到[^。！!；;]{0,12}后)[^。！!；;]{0,60}[。！!；;]")
 _RECEIPT_REST_MIN = 15
+_HANDLING_SENTENCE = re.compile(
+    r"高度重视|认真研究|研究办理|交由|交办|转交|转由|交给|交我|转我|收到"
+)
+_HANDLING_SENTENCE_MAX = 50
 
 
 def split_receipt(line: str) -> list[str]:
     """`您提出的《…》收悉。经研究，该路段已纳入…` → the acknowledgement and the answer as two
-    paragraphs, when a short letter answers in the paragraph that acknowledges (no `如下`)."""
+    paragraphs, when a short letter answers in the paragraph that acknowledges (no `如下`).
+    Handling and thanks sentences right after the receipt (`该建议由县政府交我局办理。`) stay
+    with it."""
     match = _RECEIPT_END.search(line)
     if not match or "如下" in line:
         return [line]
-    rest = line[match.end() :].strip()
+    at = match.end()
+    for sentence in _SENTENCES.split(line[at:]):
+        stripped = sentence.strip()
+        handling = len(stripped) <= _HANDLING_SENTENCE_MAX and (
+            _HANDLING_SENTENCE.search(stripped) or THANKS_START.match(stripped)
+        )
+        if not stripped or not (handling or HANDLING_START.match(stripped)):
+            break
+        at += len(sentence)
+    rest = line[at:].strip()
     if len(rest) < _RECEIPT_REST_MIN:
         return [line]
-    return [line[: match.end()], rest]
+    return [line[:at], rest]

@@ -47,7 +47,7 @@ def _prepare(lines: list[str]) -> list[str]:
             out.append(line)
             continue
         for piece in split_glued_salutation(line):
-            if not receipt_seen and "收悉" in piece:
+            if not receipt_seen and ("收悉" in piece or "收到" in piece):
                 receipt_seen = True
                 pieces = split_receipt(piece)
             else:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from replydraft.parsing import parse_reply
 from replydraft.parsing.cleaning import clean_document
+from replydraft.parsing.parts import split_receipt
 from replydraft.parsing.reflow import pair_label_cells, print_width, rejoin_wraps
 
 WRAPPED = """石门县自然资源局
@@ -158,3 +159,13 @@ def test_dates_of_a_list_or_news_item_after_the_reply_do_not_sign_it() -> None:
         reply = parse_reply(signed + after)
         assert (reply.responding_unit, reply.date) == ("某县交通运输局", "2025-06-03"), after
         assert [m.text[:6] for m in reply.measures] == ["该道路已纳入"], after
+
+
+def test_handling_sentences_after_the_receipt_stay_in_the_opening() -> None:
+    assert split_receipt("您提出的建议收悉。该建议由县政府交我局办理。感谢您的关心！") == [
+        "您提出的建议收悉。该建议由县政府交我局办理。感谢您的关心！"
+    ]
+    head, rest = split_receipt(
+        "收到建议后，我局高度重视，组织技术人员深入现场踏勘。经踏勘确认，该工程已纳入水毁修复规划。"
+    )
+    assert head.startswith("收到建议后") and rest.startswith("经踏勘确认")
