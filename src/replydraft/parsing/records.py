@@ -78,6 +78,11 @@ class Restructured:
     """How many of `lines` are the record's label lines (a header, never the reply's body)."""
 
 
+def is_record_label(line: str) -> bool:
+    """A record page's labelled field (`建议标题：…`, `办理复文：…`): a line of its own."""
+    return _label(line) is not None
+
+
 def _label(line: str) -> str | None:
     if _REPLY_CONTENT.match(line):
         return "reply"

@@ -6,7 +6,8 @@ Two layouts break the one-paragraph-a-line reading the rest of the parser relies
   lines of about the same display width, cut mid-sentence. Evidence that a line was wrapped: it
   is nearly as wide as the widest lines of the page, it does not end a sentence (no `。！？；：`,
   no closing bracket), it holds no column gap, and neither it nor the next line is a line of its
-  own kind (a title, salutation, ordinal heading, unit, date, contact or stamp line). A page is
+  own kind (a title, salutation, ordinal heading, unit, date, contact, stamp, attachment or
+  record-field line). A page is
   only reflowed when it has at least two such lines, and when its lines are short enough to be
   a print width at all (a page of one paragraph a line has lines far wider than any print).
 - A table flattened to text gives one cell a line: a label (`建议编号`, `答复类别`) alone on its
@@ -29,6 +30,7 @@ from replydraft.parsing.markers import (
     is_unit_line,
     leading_ordinal,
 )
+from replydraft.parsing.records import is_record_label
 
 # -- hard wraps ---------------------------------------------------------------------------------
 
@@ -88,7 +90,9 @@ def _wrapped(lines: list[str], n: int) -> bool:
         return False
     following = lines[n + 1]
     after = lines[n + 2] if n + 2 < len(lines) else None
-    return not (_own_line(line, following) or _own_line(following, after))
+    return not (
+        _own_line(line, following) or _own_line(following, after) or is_record_label(following)
+    )
 
 
 def rejoin_wraps(lines: list[str]) -> list[str]:

@@ -169,3 +169,19 @@ def test_handling_sentences_after_the_receipt_stay_in_the_opening() -> None:
         "收到建议后，我局高度重视，组织技术人员深入现场踏勘。经踏勘确认，该工程已纳入水毁修复规划。"
     )
     assert head.startswith("收到建议后") and rest.startswith("经踏勘确认")
+
+
+def test_a_wrapped_record_field_rejoins_but_never_swallows_the_next_label() -> None:
+    lines = [
+        "建议标题：关于加快梅岭县城至石门镇公路改造提升的建议",
+        "领衔代表：张三",
+        "办理复文：经研究，该路段已列入改造计划，将于今年年底前",
+        "完成，请予理解。",
+        "其他说明：该工程由县交投集团承接修建，资金已落实到位，年内",
+        "开工建设。",
+    ]
+    assert rejoin_wraps(lines) == [
+        *lines[:2],
+        "办理复文：经研究，该路段已列入改造计划，将于今年年底前完成，请予理解。",
+        "其他说明：该工程由县交投集团承接修建，资金已落实到位，年内开工建设。",
+    ]
