@@ -13,6 +13,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from replydraft.files.html import markup_to_text
 from replydraft.parsing.dates import TRAILING_DATE
 from replydraft.parsing.mirror import clean_mirror
 from replydraft.parsing.reflow import pair_label_cells, rejoin_wraps
@@ -90,6 +91,20 @@ _TAIL = 80
 _HEADING_THEN_TEXT = re.compile(rf"^({_CN_NUM}、[^\s。，,：:；;]{{2,30}})\s+(?=\S)")
 _RUN_ON_MIN = 100
 """A line this long with paragraph breaks flattened into spaces is split back (seed 002)."""
+
+
+_MARKUP = re.compile(
+    r"</?(?:p|br|div|span|td|tr|table|li|ul|h[1-6]|font|strong|b|body|html)\b[^<>]{0,300}>", re.I
+)
+_MARKUP_LOOK = 20000
+_MARKUP_MIN = 2
+"""A text holding this many HTML tags (in its first characters) is a page saved with its markup."""
+_DATE_THEN_CONTACT = re.compile(
+    r"^(?P<date>(?:(?:19|20)\d{2}\s*[年.\-/]\s*\d{1,2}\s*[月.\-/]\s*\d{1,2}\s*日?|"
+    r"[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日))"
+    r"\s*(?P<rest>[（(]?\s*(?:联系人|联系电话|承办人|经办人|电话)\s*[:：].*)$"
+)
+"""`二〇二五年六月三日（联系人：…，电话：…）`: the signature date with the contact on its line."""
 
 
 @dataclass
@@ -187,7 +202,11 @@ def split_run_on(line: str) -> list[str]:
 
 
 def _split_trailing_date(line: str) -> list[str]:
-    """`海宁市科学技术局 2024年5月22日` → unit line and date line (a signature on one line)."""
+    """`海宁市科学技术局 2024年5月22日` → unit line and date line (a signature on one line);
+    `2025年6月3日（联系人：…）` → date line and contact line."""
+    contact = _DATE_THEN_CONTACT.match(line)
+    if contact:
+        return [contact.group("date"), contact.group("rest")]
     match = TRAILING_DATE.search(line)
     if not match or match.start() == 0:
         return [line]
@@ -213,7 +232,11 @@ def clean_document(text: str) -> CleanDocument:
     meta = PageMeta()
     lines: list[str] = []
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    text = clean_mirror(html.unescape(text) if "&" in text else text)
+    if len(_MARKUP.findall(text, 0, _MARKUP_LOOK)) >= _MARKUP_MIN:
+        text = markup_to_text(text)  # a page saved as text with its tags
+    elif "&" in text:
+        text = html.unescape(text)
+    text = clean_mirror(text)
     stripped = (
         _LEADING_BARS.sub("", _TRAILING_BARS.sub("", raw)).strip(" \t\u3000\u00a0")
         for raw in text.split("\n")

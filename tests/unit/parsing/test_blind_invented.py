@@ -15,7 +15,13 @@ a category stamp, a unit line followed by （印章）); recall 1.0 (54/54); non
 
 After round 3 (parsing/reflow.py rejoins hard wraps and pairs table cells; stamp, seal,
 attachment and contact lines of more forms): every field 1.0, contacts and doc_number 1.0,
-junk share 0.0 (0/54), recall 1.0. The set is no longer blind: the next check is new replies.
+junk share 0.0 (0/54), recall 1.0. The set is no longer blind.
+
+tests/data/blind2 (10 more, written after those rules, forms none of the sets held; see its
+README.md), measured before any change for them: addressee, addressee_title and
+responding_unit 0.90, date 0.80 (c06: text saved with its HTML tags; c04: the contact in
+brackets on the date's line), contacts 0.67, junk share 0.16 (4/25), recall 0.91 (21/23).
+After (HTML tags read with files.html, a date line's contact split off): all 1.0, junk 0.0.
 """
 
 from __future__ import annotations
@@ -26,24 +32,29 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
-BLIND = ROOT / "tests" / "data" / "blind"
+SETS = {"blind": ("b*.txt", 20, 50), "blind2": ("c*.txt", 10, 20)}
+"""Folder under tests/data: (file pattern, files, labelled measure paragraphs at least)."""
 REQUIRED_ACCURACY = 0.95
 JUNK_SHARE_MAX = 0.03
 RECALL_MIN = 0.95
 
 
-@pytest.fixture(scope="module")
-def report() -> dict:
+@pytest.fixture(scope="module", params=sorted(SETS))
+def report(request: pytest.FixtureRequest) -> dict:
     spec = importlib.util.spec_from_file_location(
         "corpus_accuracy_blind", ROOT / "scripts" / "corpus_accuracy.py"
     )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.measure(BLIND)
+    result = module.measure(ROOT / "tests" / "data" / request.param)
+    result["set"] = request.param
+    return result
 
 
 def test_every_blind_file_is_measured(report: dict) -> None:
-    assert report["files"] == len(list(BLIND.glob("b*.txt"))) == 20
+    pattern, count, _ = SETS[report["set"]]
+    folder = ROOT / "tests" / "data" / report["set"]
+    assert report["files"] == len(list(folder.glob(pattern))) == count
     for name in report["required_fields"]:
         assert report["fields"][name]["total"] == report["files"], name
 
@@ -70,6 +81,6 @@ def test_no_blind_reply_refused(report: dict) -> None:
 
 def test_library_keeps_measures_and_no_junk(report: dict) -> None:
     library = report["library"]
-    assert library["labelled"] >= 50
+    assert library["labelled"] >= SETS[report["set"]][2]
     assert library["junk_share"] <= JUNK_SHARE_MAX, report["library_misses"]
     assert library["recall"] >= RECALL_MIN, report["library_misses"]

@@ -185,3 +185,25 @@ def test_a_wrapped_record_field_rejoins_but_never_swallows_the_next_label() -> N
         "办理复文：经研究，该路段已列入改造计划，将于今年年底前完成，请予理解。",
         "其他说明：该工程由县交投集团承接修建，资金已落实到位，年内开工建设。",
     ]
+
+
+def test_text_saved_with_its_html_tags_is_read_as_the_page() -> None:
+    page = "".join(
+        f"<p>{line}</p>\n"
+        for line in LETTER.format(tail="某县交通运输局\n2025年6月3日").split("\n")
+    )
+    reply = parse_reply(page.replace("该道路", "&nbsp;&nbsp;该道路"))
+    assert (reply.addressee, reply.responding_unit, reply.date) == (
+        "张三",
+        "某县交通运输局",
+        "2025-06-03",
+    )
+    assert [m.text[:6] for m in reply.measures] == ["该道路已纳入"]
+
+
+def test_a_contact_on_the_date_line_is_split_off() -> None:
+    tail = "某县林业局\n二〇二五年六月三日（联系人：邱文华，电话：0797-8836201）\n"
+    reply = parse_reply(LETTER.format(tail=tail))
+    assert reply.date == "2025-06-03"
+    assert (reply.contacts.handler, reply.contacts.phone) == ("邱文华", "0797-8836201")
+    assert len(reply.measures) == 1
