@@ -53,16 +53,18 @@ def _anchor(texts: list[str], start: int) -> int | None:
     """Position of the last signature date near the end, else of the last unit line that has
     only signature or furniture-like lines after it."""
     n = len(texts)
-    dates = []
+    last_date = None
     for pos in range(n - 1, max(start, n - AFTER_ANCHOR_MAX - 1) - 1, -1):
         text = texts[pos]
         if _REPLY_START.search(text):
             break
         if date_only(text):
-            dates.append(pos)
-    if dates:
-        # the last date that signs the letter; a list's or news item's date does not
-        return next((pos for pos in dates if _signs_letter(texts, start, pos)), dates[0])
+            # the last date that signs the letter; a list's or news item's date does not
+            if _signs_letter(texts, start, pos):
+                return pos
+            last_date = pos if last_date is None else last_date
+    if last_date is not None:
+        return last_date
     for pos in range(n - 1, start - 1, -1):
         text = texts[pos]
         ordinal = leading_ordinal(text)
