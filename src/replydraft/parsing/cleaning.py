@@ -4,7 +4,10 @@ Web copies of replies carry navigation crumbs, page furniture (`发布日期`, `
 `【打印本页】【关闭窗口】`, trailing `|`), disclosure-metadata tables (`索引号`, `发布机构`, …)
 and sometimes the whole document flattened onto one line. `clean_document` strips all of it and
 keeps what the metadata says (publishing unit, document title) in `PageMeta`, because a reply
-without a signature may name its unit only there. Offsets are characters.
+without a signature may name its unit only there. A text saved with its HTML tags is read as
+the page; table cells laid out one a line are paired and hard-wrapped (PDF-like) paragraphs
+rejoined (reflow.py), so each line is a paragraph before any role is decided. Offsets are
+characters.
 """
 
 from __future__ import annotations
