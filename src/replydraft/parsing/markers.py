@@ -78,7 +78,7 @@ _CLOSING_ANYWHERE = re.compile(
 )
 COMPLIMENT = re.compile(
     r"(?:建议|提案|意见|想法)[^。！!，,；;]{0,8}?(?:很|非常|十分|相当|极|具有|富有)有?"
-    r"(?:好|实在|中肯|见地|及时|重要|必要|价值|针对性|建设性|切合实际|前瞻性)"
+    r"(?:好|实在|中肯|见地|及时|重要|必要|价值|针对性|建设性|切合实际|前瞻性|帮助|意义|启发)"
     r"|愿景良好"
 )
 """Praise of the suggestion itself (`您的这一建议提的很好`): courtesy, not a measure."""
@@ -165,11 +165,26 @@ def is_acknowledgement_like(line: str) -> bool:
     return bool(ACK.search(line))
 
 
+_CLOSING_SUPPORT = re.compile(
+    r"(?:关注|关心|理解)\s*(?:和|与|、|并)?\s*支持|支持\s*(?:和|与)\s*理解|谅解"
+)
+_PROMISE_START = re.compile(r"^(?:下一步|下步|今后|同时|我局将|我们将|我委将|将)")
+_SHORT_CLOSING = 60
+
+
 def is_closing(line: str) -> bool:
-    """`最后，再次感谢…`, `希望…多提宝贵意见`, `特此答复。`, `以上答复如有不妥…`."""
+    """`最后，再次感谢…`, `希望…多提宝贵意见`, `特此答复。`, `以上答复如有不妥…`; a short
+    line asking for continued attention and support (`望继续关注和支持…`) or praising the
+    suggestion, unless it promises work (`下一步，我局将…支持…`)."""
     if CLOSING.match(line):
         return True
-    return len(line) <= 90 and bool(_CLOSING_ANYWHERE.search(line))
+    if len(line) <= 90 and _CLOSING_ANYWHERE.search(line):
+        return True
+    return (
+        len(line) <= _SHORT_CLOSING
+        and bool(_CLOSING_SUPPORT.search(line) or COMPLIMENT.search(line))
+        and not _PROMISE_START.match(line)
+    )
 
 
 _SENTENCE_ENDS = re.compile(r"(?<=[。！!？?])")

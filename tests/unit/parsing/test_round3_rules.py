@@ -207,3 +207,14 @@ def test_a_contact_on_the_date_line_is_split_off() -> None:
     assert reply.date == "2025-06-03"
     assert (reply.contacts.handler, reply.contacts.phone) == ("邱文华", "0797-8836201")
     assert len(reply.measures) == 1
+
+
+def test_short_closings_asking_for_support_are_not_measures() -> None:
+    for closing in ("望继续关注和支持我县交通运输事业发展。", "您的建议对我们改进工作很有帮助。"):
+        tail = f"{closing}\n某县交通运输局\n2025年6月3日\n"
+        assert [m.text[:6] for m in parse_reply(LETTER.format(tail=tail)).measures] == [
+            "该道路已纳入"
+        ], closing
+    promise = "下一步，我局将继续关心和支持沿线村组发展。"
+    tail = f"{promise}\n某县交通运输局\n2025年6月3日\n"
+    assert promise in [m.text for m in parse_reply(LETTER.format(tail=tail)).measures]
