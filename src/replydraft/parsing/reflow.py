@@ -6,10 +6,10 @@ Two layouts break the one-paragraph-a-line reading the rest of the parser relies
   lines of about the same display width, cut mid-sentence. Evidence that a line was wrapped: it
   is nearly as wide as the widest lines of the page, it does not end a sentence (no `。！？；：`,
   no closing bracket), it holds no column gap, and neither it nor the next line is a line of its
-  own kind (a title, salutation, ordinal heading, unit, date, contact, stamp, attachment or
-  record-field line). A page is
-  only reflowed when it has at least two such lines, and when its lines are short enough to be
-  a print width at all (a page of one paragraph a line has lines far wider than any print).
+  own kind (a title, salutation, `一、`/`（一）` paragraph or short numbered heading, unit, date,
+  contact, stamp, attachment or record-field line). A page is only reflowed when it has at
+  least two such lines, and when its lines are short enough to be a print width at all (a page
+  of one paragraph a line has lines far wider than any print).
 - A table flattened to text gives one cell a line: a label (`建议编号`, `答复类别`) alone on its
   line, its value on the next. A label cell is paired with its value (`答复类别：A`) when the page
   has at least two such pairs, so the labelled-field readers see them.
@@ -64,6 +64,7 @@ def _own_line(line: str, next_line: str | None = None) -> bool:
         or STAMP.match(line)
         or is_unit_line(line)
         or _ATTACHMENT.match(line)
+        or (ordinal is not None and ordinal.level in ("cn_comma", "cn_paren"))
         or (ordinal is not None and len(line) - len(ordinal.raw) <= 20)
     )
 
