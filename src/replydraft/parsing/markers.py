@@ -23,6 +23,7 @@ def leading_ordinal(text: str) -> Ordinal | None:
 
 TITLE_END = re.compile(
     r"(?:答\s*复|答\s*復|答\s*覆|回\s*复|复\s*函|复\s*文|協辦意見|协办意见|会办意见|意见的函|意見的函|的函|"
+    r"协办单位意见|参办意见|协办情况说明|"
     r"办理情况|辦理情況|答复书)(?:意见|函|意見|书)?\s*(?:[（(][^）)]{1,12}[）)])?\s*$"
 )
 _TITLE_HINT = re.compile(rf"{KIND_WORDS}|会议|會議|第\s*\d+\s*号|^关于|^對|^对|^《")

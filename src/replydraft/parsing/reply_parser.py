@@ -30,7 +30,16 @@ from replydraft.parsing.parts import (
 from replydraft.parsing.records import Restructured, labelled_title, restructure
 from replydraft.parsing.reply import Part, Reply
 
-_CO_OPINION_WORDS = ("协办意见", "協辦意見", "协办情况", "协办", "会办意见", "會辦意見", "会办")
+_CO_OPINION_WORDS = (
+    "协办意见",
+    "協辦意見",
+    "协办情况",
+    "协办",
+    "会办意见",
+    "會辦意見",
+    "会办",
+    "参办意见",
+)
 _UNIT_OPINION_WORDS = ("办理意见", "辦理意見", "意见的函", "意見的函")
 """`…第9号建议办理意见的函` addressed to a unit: a co-handler's opinion to the lead unit."""
 _PREPARE_WINDOW = 40
@@ -202,7 +211,13 @@ def _read_doc_type(reply: Reply, regions: _Regions, who: people_mod.People) -> N
     title = reply.title or ""
     co = any(w in title for w in _CO_OPINION_WORDS)
     unit_opinion = any(w in title for w in _UNIT_OPINION_WORDS)
-    if co or (who.unit_addressee and ("协办" in regions.opening_text or unit_opinion)):
+    # addressed to a unit about a deputy's or member's proposal: a co-handler to the lead unit
+    to_lead_unit = who.unit_addressee and who.proposer is not None
+    if (
+        co
+        or (who.unit_addressee and ("协办" in regions.opening_text or unit_opinion))
+        or to_lead_unit
+    ):
         reply.doc_type = "co_opinion"
 
 

@@ -218,3 +218,19 @@ def test_short_closings_asking_for_support_are_not_measures() -> None:
     promise = "下一步，我局将继续关心和支持沿线村组发展。"
     tail = f"{promise}\n某县交通运输局\n2025年6月3日\n"
     assert promise in [m.text for m in parse_reply(LETTER.format(tail=tail)).measures]
+
+
+def test_an_opinion_to_the_lead_unit_about_a_deputys_suggestion_is_a_co_opinion() -> None:
+    body = (
+        "{title}\n县交通运输局：\n刘桂芬代表提出的《关于改善乡村道路的建议》收悉。现将我局意见函告如下：\n"
+        "我局已安排养护资金20万元用于该路段日常养护。\n某县财政局\n2025年5月20日\n"
+    )
+    for title in ("关于县十八届人大四次会议第31号建议的协办单位意见", ""):
+        reply = parse_reply(body.format(title=title))
+        assert (reply.doc_type, reply.addressee, reply.proposer) == (
+            "co_opinion",
+            "县交通运输局",
+            "刘桂芬",
+        ), title
+    group = body.format(title="").replace("县交通运输局：", "民盟某县委员会：")
+    assert parse_reply(group.replace("刘桂芬代表提出的", "贵委提出的")).doc_type == "reply"
