@@ -4,6 +4,7 @@
 Usage: python scripts/corpus_accuracy.py ../shared/corpus [--speed] [--half dev|held]
        python scripts/corpus_accuracy.py tests/data/replies   (the invented test set)
        python scripts/corpus_accuracy.py tests/data/generalise   (invented held-out forms, labelled)
+       python scripts/corpus_accuracy.py tests/data/blind   (and blind2: invented, written blind)
 
 Reads `manifest.yaml` in the corpus folder (a list of {file, <field>: expected, …}), parses each
 file with `replydraft.parsing.parse_reply`, and prints JSON: accuracy per field, the misses, and

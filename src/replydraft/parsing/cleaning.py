@@ -4,16 +4,22 @@ Web copies of replies carry navigation crumbs, page furniture (`发布日期`, `
 `【打印本页】【关闭窗口】`, trailing `|`), disclosure-metadata tables (`索引号`, `发布机构`, …)
 and sometimes the whole document flattened onto one line. `clean_document` strips all of it and
 keeps what the metadata says (publishing unit, document title) in `PageMeta`, because a reply
-without a signature may name its unit only there. Offsets are characters.
+without a signature may name its unit only there. A text saved with its HTML tags is read as
+the page; table cells laid out one a line are paired and hard-wrapped (PDF-like) paragraphs
+rejoined (reflow.py), so each line is a paragraph before any role is decided. Offsets are
+characters.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 
+from replydraft.files.html import markup_to_text
 from replydraft.parsing.dates import TRAILING_DATE
 from replydraft.parsing.mirror import clean_mirror
+from replydraft.parsing.reflow import pair_label_cells, rejoin_wraps
 from replydraft.text.normalize import squeeze_spaces
 
 _LABELS = (
@@ -41,6 +47,7 @@ _FURNITURE = re.compile(
     r"|^附件下载|^附件\s*[:：]?\s*$|无障碍|长辈版|长者模式|关怀版|^欢迎访问|^账号\+密码登录"
     r"|^手机\+密码登录|^还没有账号|^立即注册|^文章播报$|^公开$|^(?:19|20)\d{2}年$"
     r"|^字体\s*[:：]?\s*[大中小\[\]【】\s]*$"
+    r"|^[-—–－\s]*\d{1,3}[-—–－\s]*$|^第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?$"  # page numbers
     r"|ICP|公网安备|网站标识码|版权所有|技术支持|[Cc]opyright|©|<!--|-->|分辨率|浏览器"
     r"|^(?:网站地图|相关信息|相关链接|相关文章|相关阅读|友情链接|联系我们|关于我们|个人中心|今天是"
     r"|登录|注册|登录\s*[|｜]\s*注册|没有了|返回首页|网站首页|打印|关闭本页|收藏本页|【字体)\s*[:：]?\s*$"
@@ -87,6 +94,20 @@ _TAIL = 80
 _HEADING_THEN_TEXT = re.compile(rf"^({_CN_NUM}、[^\s。，,：:；;]{{2,30}})\s+(?=\S)")
 _RUN_ON_MIN = 100
 """A line this long with paragraph breaks flattened into spaces is split back (seed 002)."""
+
+
+_MARKUP = re.compile(
+    r"</?(?:p|br|div|span|td|tr|table|li|ul|h[1-6]|font|strong|b|body|html)\b[^<>]{0,300}>", re.I
+)
+_MARKUP_LOOK = 20000
+_MARKUP_MIN = 2
+"""A text holding this many HTML tags (in its first characters) is a page saved with its markup."""
+_DATE_THEN_CONTACT = re.compile(
+    r"^(?P<date>(?:(?:19|20)\d{2}\s*[年.\-/]\s*\d{1,2}\s*[月.\-/]\s*\d{1,2}\s*日?|"
+    r"[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日))"
+    r"\s*(?P<rest>[（(]?\s*(?:联系人|联系电话|承办人|经办人|电话)\s*[:：].*)$"
+)
+"""`二〇二五年六月三日（联系人：…，电话：…）`: the signature date with the contact on its line."""
 
 
 @dataclass
@@ -184,7 +205,11 @@ def split_run_on(line: str) -> list[str]:
 
 
 def _split_trailing_date(line: str) -> list[str]:
-    """`海宁市科学技术局 2024年5月22日` → unit line and date line (a signature on one line)."""
+    """`海宁市科学技术局 2024年5月22日` → unit line and date line (a signature on one line);
+    `2025年6月3日（联系人：…）` → date line and contact line."""
+    contact = _DATE_THEN_CONTACT.match(line)
+    if contact:
+        return [contact.group("date"), contact.group("rest")]
     match = TRAILING_DATE.search(line)
     if not match or match.start() == 0:
         return [line]
@@ -210,11 +235,16 @@ def clean_document(text: str) -> CleanDocument:
     meta = PageMeta()
     lines: list[str] = []
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if len(_MARKUP.findall(text, 0, _MARKUP_LOOK)) >= _MARKUP_MIN:
+        text = markup_to_text(text)  # a page saved as text with its tags
+    elif "&" in text:
+        text = html.unescape(text)
     text = clean_mirror(text)
-    for raw in text.split("\n"):
-        line = _LEADING_BARS.sub("", _TRAILING_BARS.sub("", raw)).strip(" \t\u3000\u00a0")
-        if not line:
-            continue
+    stripped = (
+        _LEADING_BARS.sub("", _TRAILING_BARS.sub("", raw)).strip(" \t\u3000\u00a0")
+        for raw in text.split("\n")
+    )
+    for line in pair_label_cells([line for line in stripped if line]):
         if is_furniture(line):
             _record_meta(_BULLET.sub("", line), meta)
             continue
@@ -224,7 +254,7 @@ def clean_document(text: str) -> CleanDocument:
                 _record_meta(_BULLET.sub("", piece), meta)
                 continue
             lines.extend(_split_trailing_date(piece) if len(piece) <= 60 else [piece])
-    return CleanDocument(lines=lines, meta=meta)
+    return CleanDocument(lines=rejoin_wraps(lines), meta=meta)
 
 
 def clean_text(text: str) -> str:

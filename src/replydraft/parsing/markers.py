@@ -23,6 +23,7 @@ def leading_ordinal(text: str) -> Ordinal | None:
 
 TITLE_END = re.compile(
     r"(?:答\s*复|答\s*復|答\s*覆|回\s*复|复\s*函|复\s*文|協辦意見|协办意见|会办意见|意见的函|意見的函|的函|"
+    r"协办单位意见|参办意见|协办情况说明|"
     r"办理情况|辦理情況|答复书)(?:意见|函|意見|书)?\s*(?:[（(][^）)]{1,12}[）)])?\s*$"
 )
 _TITLE_HINT = re.compile(rf"{KIND_WORDS}|会议|會議|第\s*\d+\s*号|^关于|^對|^对|^《")
@@ -32,7 +33,7 @@ _SENTENCE_PUNCT = re.compile(r"[。，,；;！!？?：:]")
 _AND_OTHERS = r"(?:们|們|组|組|\s*等(?:\s*(?:\d+|[一二三四五六七八九十]+)\s*(?:名|位|人))?)?"
 """`代表们`, `代表等`, `委员等3人`: a group marker may follow the title."""
 SAL_PERSON = re.compile(
-    r"^(?:尊敬的|尊敬)?\s*(?P<names>[^\s:：，,。；;！!“”\"《》]{2,40}?)\s*(?P<title>代表|委员|委員|同志|先生|女士)"
+    r"^(?:致\s*[:：]?\s*)?(?:尊敬的|尊敬)?\s*(?P<names>[^\s:：，,。；;！!“”\"《》]{2,40}?)\s*(?P<title>代表|委员|委員|同志|先生|女士)"
     rf"{_AND_OTHERS}\s*(?:[:：，,]\s*)?(?:(?:您|你)好\s*[!！。，,:：]?)?$"
 )
 GLUED_SALUTATION = re.compile(
@@ -53,7 +54,8 @@ _GLUED_UNIT = re.compile(
 SAL_UNIT = re.compile(r"^(?P<unit>[^\s:：，,。；;！!“”\"《》0-9]{2,30}?)\s*(?P<colon>[:：])?$")
 UNIT_SUFFIX = re.compile(
     r"(?:局|委员会|委員會|委|办公室|辦公室|办|辦|政府|街道|镇|鎮|乡|鄉|中心|院|所|厅|廳|部|处|處|公司|队|隊|"
-    r"站|馆|館|会|會|室|集团|银行|社|党委|管委会|分局|支队|大队|学校|大学)"
+    r"站|馆|館|会|會|室|集团|银行|社|党委|管委会|分局|支队|大队|学校|大学|中学|小学|妇联|残联|科协|"
+    r"工商联|侨联|文联|厂|署)"
     r"\s*(?:[（(][^（()）]{1,20}[）)])?$"
 )
 _NOT_UNIT_SALUTATION = re.compile(
@@ -69,7 +71,7 @@ HANDLING_START = re.compile(
 
 CLOSING = re.compile(
     r"^(?:最后|再次|衷心感谢|感谢|感謝|非常感谢|十分感谢|诚挚感谢|真诚|希望|欢迎|以上答复|以上函复|以上意见|"
-    r"以上回复|以上办理|以上复函|特此|此复|此函|专此|如有|对以上|若对|请转达|顺致|此致|敬礼|顺祝|祝您|祝你|"
+    r"以上回复|以上办理|以上复函|特此|此复|此函|专此|如有|对以上|若对|如对|请转达|顺致|此致|敬礼|顺祝|祝您|祝你|"
     r"尊敬的|在此|恳请您|恳请你|恳请各位)"
 )
 _CLOSING_ANYWHERE = re.compile(
@@ -77,25 +79,27 @@ _CLOSING_ANYWHERE = re.compile(
 )
 COMPLIMENT = re.compile(
     r"(?:建议|提案|意见|想法)[^。！!，,；;]{0,8}?(?:很|非常|十分|相当|极|具有|富有)有?"
-    r"(?:好|实在|中肯|见地|及时|重要|必要|价值|针对性|建设性|切合实际|前瞻性)"
+    r"(?:好|实在|中肯|见地|及时|重要|必要|价值|针对性|建设性|切合实际|前瞻性|帮助|意义|启发)"
     r"|愿景良好"
 )
 """Praise of the suggestion itself (`您的这一建议提的很好`): courtesy, not a measure."""
 CONTACT_LABEL = re.compile(
-    r"^[（(]?\s*(?:分管领导|分管負責人|分管负责人|责任领导|主管领导|签发人|簽發人|签发领导|承办负责人|承办人|承办单位|"
+    r"^[（(]?\s*(?:分管领导|分管負責人|分管负责人|责任领导|主管领导|主要领导|主要负责人|签发人|簽發人|签发领导|承办负责人|承办人|承办单位|"
     r"经办人|联系人|聯系人|联系电话|聯系電話|联系单位|联系方式|电话|電話|主题词|校对|印发|共印)"
     r"|^(?:抄送|抄报|报|送|承办科室|承办处室|承办股室|承办部门|经办科室|手机|传真|邮编|通讯地址|地址|"
-    r"电子邮箱|邮箱)\s*[:：]"
+    r"电子邮箱|邮箱|局长|副局长|主任|副主任|负责人|审核人|审核|核稿|签发)\s*[:：]"
 )
 _PRINTED = re.compile(r"印发\s*$|共印\s*\d+\s*份")
 STAMP = re.compile(
-    r"^[（(]?\s*(?:答复类别|答复类型|类\s*别|办理结果|答复结果|办理类别|公开属性|公开方式|公开类型|"
+    r"^[（(【\[]?\s*(?:[\u4e00-\u9fff]{0,4}类\s*[别型]|办理结果|答复结果|公开属性|公开方式|公开类型|"
     r"公开选项|信息公开(?:属性|选项)?|是否(?:同意)?公开)\s*[:：]"
-    r"|^[（(]\s*[ABCD]\s*类\s*[）)]$"
+    r"|^[（(【\[]\s*[ABCD]\s*类\s*(?:答复|办复|件)?\s*[）)】\]]$"
     r"|^[（(]\s*此件\S{0,12}[）)]$"
+    r"|^[（(【\[]?\s*(?:印章|盖章|公章|签章|单位印章|单位盖章|此页无正文)\s*[）)】\]]?$"
 )
 """A stamp line: the answer category or disclosure attribute, which sits in the header or among
-the signature lines (`类别:B`, `公开属性：主动公开`, `（A类）`)."""
+the signature lines (`类别:B`, `办理结果类别：A类`, `公开属性：主动公开`, `（A类）`), or the seal's
+place (`（印章）`, `（此页无正文）`)."""
 
 
 def is_title_line(line: str) -> bool:
@@ -162,11 +166,26 @@ def is_acknowledgement_like(line: str) -> bool:
     return bool(ACK.search(line))
 
 
+_CLOSING_SUPPORT = re.compile(
+    r"(?:关注|关心|理解)\s*(?:和|与|、|并)?\s*支持|支持\s*(?:和|与)\s*理解|谅解"
+)
+_PROMISE_START = re.compile(r"^(?:下一步|下步|今后|同时|我局将|我们将|我委将|将)")
+_SHORT_CLOSING = 60
+
+
 def is_closing(line: str) -> bool:
-    """`最后，再次感谢…`, `希望…多提宝贵意见`, `特此答复。`, `以上答复如有不妥…`."""
+    """`最后，再次感谢…`, `希望…多提宝贵意见`, `特此答复。`, `以上答复如有不妥…`; a short
+    line asking for continued attention and support (`望继续关注和支持…`) or praising the
+    suggestion, unless it promises work (`下一步，我局将…支持…`)."""
     if CLOSING.match(line):
         return True
-    return len(line) <= 90 and bool(_CLOSING_ANYWHERE.search(line))
+    if len(line) <= 90 and _CLOSING_ANYWHERE.search(line):
+        return True
+    return (
+        len(line) <= _SHORT_CLOSING
+        and bool(_CLOSING_SUPPORT.search(line) or COMPLIMENT.search(line))
+        and not _PROMISE_START.match(line)
+    )
 
 
 _SENTENCE_ENDS = re.compile(r"(?<=[。！!？?])")

@@ -132,96 +132,128 @@ def layout(lines: list[str], header_lines: int = 0) -> Layout:
     label lines), for a reply with neither salutation nor acknowledgement."""
     idx = [i for i, line in enumerate(lines) if line.strip()]
     text = {i: mask_placeholders(lines[i].strip()) for i in idx}
-    kinds = ["other"] * len(lines)
-    result = Layout(kinds=kinds)
+    result = Layout(kinds=["other"] * len(lines))
     if not idx:
         return result
+    texts = [text[i] for i in idx]
+    window = texts[:_SALUTATION_WINDOW]
 
-    # Salutation: the first salutation-like line among the first lines.
-    window = idx[:_SALUTATION_WINDOW]
-    sal_pos: int | None = None
-    for pos, i in enumerate(window):
-        nxt = text[idx[pos + 1]] if pos + 1 < len(idx) else None
-        if is_salutation(text[i], nxt):
-            sal_pos = pos
-            break
+    # 1. The salutation, and where the opening starts (after it, or at the acknowledgement).
+    sal_pos = _salutation_at(texts, window)
+    open_pos = sal_pos + 1 if sal_pos is not None else _acknowledgement_at(window)
+    head_end = _head_end(window, sal_pos, open_pos, header_lines)
 
-    # Opening starts after the salutation, or at the first acknowledgement-like line.
-    if sal_pos is not None:
-        open_pos = sal_pos + 1
-    else:
-        open_pos = next(
-            (
-                p
-                for p, i in enumerate(window)
-                if is_acknowledgement_like(text[i]) and not is_title_line(text[i])
-            ),
-            None,
-        )
-    head_end = sal_pos if sal_pos is not None else (open_pos if open_pos is not None else 0)
-    if sal_pos is None and open_pos is None:
-        # no salutation, no acknowledgement (a record's reply text): the body follows the title
-        last_title = next(
-            (p for p in range(len(window) - 1, -1, -1) if is_title_line(text[window[p]])), None
-        )
-        head_end = last_title + 1 if last_title is not None else 0
-        head_end = max(head_end, min(header_lines, len(window)))
-
-    # Header and title lines before the salutation.
-    pos = 0
-    while pos < head_end:
-        i = idx[pos]
-        group = _split_title_at([text[j] for j in idx[pos:head_end]])
-        if group:
-            result.title_lines.extend(idx[pos : pos + group])
-            result.titles.append(idx[pos : pos + group])
-            pos += group
-            continue
-        result.header.append(i)
-        pos += 1
+    # 2. Header and title lines before the salutation.
+    _header_and_titles(result, idx, texts, head_end)
     if sal_pos is not None:
         result.salutation = idx[sal_pos]
 
-    # Opening: acknowledgement, thanks, handling; ends with the hand-over `如下`.
+    # 3. The opening: acknowledgement, thanks, handling, up to the hand-over `如下`.
     body_start = open_pos if open_pos is not None else head_end
-    if (
-        open_pos is not None
-        and open_pos < len(idx)
-        and (
-            is_acknowledgement_like(text[idx[open_pos]]) or THANKS_START.match(text[idx[open_pos]])
-        )
-    ):
-        pos = open_pos
-        while pos < len(idx) and pos < open_pos + _OPENING_MAX:
-            line = text[idx[pos]]
-            if HANDOVER.search(line) and "如下" in line:
-                result.opening.append(idx[pos])
-                pos += 1
-                while pos < len(idx) and is_courtesy(text[idx[pos]]):
-                    result.opening.append(idx[pos])  # `首先感谢…` after the hand-over
-                    pos += 1
-                break
-            if (
-                pos == open_pos
-                or THANKS_START.match(line)
-                or HANDLING_START.match(line)
-                or "收悉" in line
-            ):
-                result.opening.append(idx[pos])
-                pos += 1
-                continue
-            break
-        body_start = pos
+    if open_pos is not None:
+        opening = _opening(texts, open_pos)
+        result.opening = [idx[p] for p in opening]
+        body_start = opening[-1] + 1 if opening else open_pos
 
-    # From the end: page furniture, the signature block and the closing (see tail.py).
-    tail = find_tail([text[i] for i in idx], body_start)
+    # 4. From the end: page furniture, the signature block and the closing (see tail.py).
+    tail = find_tail(texts, body_start)
     result.signature = [idx[p] for p in tail.signature]
     result.closing = [idx[p] for p in tail.closing]
     result.furniture = [idx[p] for p in tail.furniture]
     result.body = [idx[p] for p in range(body_start, tail.body_end)]
 
-    for i in result.header:
-        kinds[i] = "other"
+    # 5. Each line's kind from its region (body lines by their headings and cues).
+    _assign_kinds(result, lines, text)
+    return result
+
+
+def _salutation_at(texts: list[str], window: list[str]) -> int | None:
+    """Position of the first salutation-like line among the first lines."""
+    for pos, line in enumerate(window):
+        nxt = texts[pos + 1] if pos + 1 < len(texts) else None
+        if is_salutation(line, nxt):
+            return pos
+    return None
+
+
+def _acknowledgement_at(window: list[str]) -> int | None:
+    """Position of the first acknowledgement-like line (a reply without salutation)."""
+    return next(
+        (
+            pos
+            for pos, line in enumerate(window)
+            if is_acknowledgement_like(line) and not is_title_line(line)
+        ),
+        None,
+    )
+
+
+def _head_end(
+    window: list[str], sal_pos: int | None, open_pos: int | None, header_lines: int
+) -> int:
+    """Where the header and titles end: at the salutation, else at the opening, else (a
+    record's reply text, with neither) after the last title or the record's label lines."""
+    if sal_pos is not None:
+        return sal_pos
+    if open_pos is not None:
+        return open_pos
+    last_title = next(
+        (pos for pos in range(len(window) - 1, -1, -1) if is_title_line(window[pos])), None
+    )
+    head_end = last_title + 1 if last_title is not None else 0
+    return max(head_end, min(header_lines, len(window)))
+
+
+def _header_and_titles(result: Layout, idx: list[int], texts: list[str], head_end: int) -> None:
+    """Sort the lines before `head_end` into titles (one or split over lines) and header."""
+    pos = 0
+    while pos < head_end:
+        group = _split_title_at(texts[pos:head_end])
+        if group:
+            result.title_lines.extend(idx[pos : pos + group])
+            result.titles.append(idx[pos : pos + group])
+            pos += group
+            continue
+        result.header.append(idx[pos])
+        pos += 1
+
+
+def _opening(texts: list[str], open_pos: int) -> list[int]:
+    """Positions of the opening paragraphs from `open_pos`: the acknowledgement, thanks and
+    handling, ending with the hand-over `如下` and any courtesy right after it; none when the
+    line at `open_pos` opens neither with an acknowledgement nor with thanks."""
+    if open_pos >= len(texts):
+        return []
+    first = texts[open_pos]
+    if not (is_acknowledgement_like(first) or THANKS_START.match(first)):
+        return []
+    taken: list[int] = []
+    pos = open_pos
+    while pos < len(texts) and pos < open_pos + _OPENING_MAX:
+        line = texts[pos]
+        if HANDOVER.search(line) and "如下" in line:
+            taken.append(pos)
+            pos += 1
+            while pos < len(texts) and is_courtesy(texts[pos]):
+                taken.append(pos)  # `首先感谢…` after the hand-over
+                pos += 1
+            break
+        if (
+            pos == open_pos
+            or THANKS_START.match(line)
+            or HANDLING_START.match(line)
+            or "收悉" in line
+        ):
+            taken.append(pos)
+            pos += 1
+            continue
+        break
+    return taken
+
+
+def _assign_kinds(result: Layout, lines: list[str], text: dict[int, str]) -> None:
+    """Each line's kind from the region it is in; blank lines follow the line before."""
+    kinds = result.kinds
     for i in result.title_lines:
         kinds[i] = "title"
     if result.salutation is not None:
@@ -235,7 +267,6 @@ def layout(lines: list[str], header_lines: int = 0) -> Layout:
     for i in result.signature:
         kinds[i] = "signature"
     _fill_blanks(lines, kinds)
-    return result
 
 
 _COURTESY_MAX = 60
@@ -375,3 +406,34 @@ def split_handover(line: str) -> list[str]:
     if not match or len(line) - match.end() < 10:
         return [line]
     return [line[: match.end()], line[match.end() :].strip()]
+
+
+_RECEIPT_END = re.compile(r"(?:收悉|收到[^。！!；;]{0,12}后)[^。！!；;]{0,60}[。！!；;]")
+_RECEIPT_REST_MIN = 15
+_HANDLING_SENTENCE = re.compile(
+    r"高度重视|认真研究|研究办理|交由|交办|转交|转由|交给|交我|转我|收到"
+)
+_HANDLING_SENTENCE_MAX = 50
+
+
+def split_receipt(line: str) -> list[str]:
+    """`您提出的《…》收悉。经研究，该路段已纳入…` → the acknowledgement and the answer as two
+    paragraphs, when a short letter answers in the paragraph that acknowledges (no `如下`).
+    Handling and thanks sentences right after the receipt (`该建议由县政府交我局办理。`) stay
+    with it."""
+    match = _RECEIPT_END.search(line)
+    if not match or "如下" in line:
+        return [line]
+    at = match.end()
+    for sentence in _SENTENCES.split(line[at:]):
+        stripped = sentence.strip()
+        handling = len(stripped) <= _HANDLING_SENTENCE_MAX and (
+            _HANDLING_SENTENCE.search(stripped) or THANKS_START.match(stripped)
+        )
+        if not stripped or not (handling or HANDLING_START.match(stripped)):
+            break
+        at += len(sentence)
+    rest = line[at:].strip()
+    if len(rest) < _RECEIPT_REST_MIN:
+        return [line]
+    return [line[:at], rest]

@@ -18,11 +18,12 @@ _PROPOSAL_CONTENT = re.compile(
     rf"^(?:建\s*议|提\s*案|议\s*案|问\s*题|建议提案)?\s*内\s*容{_SUMMARY}"
 )
 _REPLY_CONTENT = re.compile(
-    rf"^(?:办理复文|答复内容|问题答复|复文内容|办理答复|答复情况|答复正文|复文){_SUMMARY}"
+    rf"^(?:办理复文|答复内容|问题答复|复文内容|办理答复|答复情况|答复正文|答复全文|复文全文|复文){_SUMMARY}"
 )
 _RECORD_LABEL = re.compile(
     r"^(?:建议标题|提案标题|议案标题|建议提案标题|标\s*题|建议号|提案号|建议编号|提案编号|建议提案编号|"
-    r"提案人|建议人|代表提案者|领衔代表|领衔人|承办单位|主办单位|协办单位|督办领导|责任领导|责任人|"
+    r"提案人|建议人|代表提案者|领衔代表|领衔人|承办单位|主办单位|协办单位|办理单位|答复单位|督办领导|"
+    r"责任领导|责任人|答复类别|答复类型|"
     r"政府督办领导|协商方式|办结时间|办结日期|办理结果|办理情况|人大代表对办理情况|代表对办理情况|"
     r"委员对办理情况|满意度|交办日期|反馈时间|会议届次|复文标题|类\s*别)\s*[:：]"
 )
@@ -77,6 +78,11 @@ class Restructured:
     """How many of `lines` are the record's label lines (a header, never the reply's body)."""
 
 
+def is_record_label(line: str) -> bool:
+    """A record page's labelled field (`建议标题：…`, `办理复文：…`): a line of its own."""
+    return _label(line) is not None
+
+
 def _label(line: str) -> str | None:
     if _REPLY_CONTENT.match(line):
         return "reply"
@@ -114,6 +120,12 @@ def _reply_lines(value: str, header: list[str]) -> list[str]:
     return out
 
 
+def _after_label(label: re.Pattern[str], line: str) -> str:
+    """The value after a content label at the start of `line` (all of it if none)."""
+    match = label.match(line)
+    return line[match.end() :] if match else line
+
+
 def restructure(lines: list[str]) -> Restructured:
     """Reorder a record page (see module doc); other pages are returned unchanged."""
     kinds = [_label(line) for line in lines]
@@ -127,10 +139,10 @@ def restructure(lines: list[str]) -> Restructured:
     current: list[str] | None = None
     for line, kind in zip(lines, kinds, strict=True):
         if kind == "reply":
-            reply.extend(_reply_lines(line[_REPLY_CONTENT.match(line).end() :], header))
+            reply.extend(_reply_lines(_after_label(_REPLY_CONTENT, line), header))
             current = reply
         elif kind == "proposal":
-            value = line[_PROPOSAL_CONTENT.match(line).end() :].strip()
+            value = _after_label(_PROPOSAL_CONTENT, line).strip()
             if value:
                 proposal.append(value)
             current = proposal

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
 
 from replydraft.errors import ReplydraftError
 from replydraft.messages import msg
 from replydraft.parsing import salutation as people_mod
 from replydraft.parsing import signature as sig
 from replydraft.parsing import title as title_mod
-from replydraft.parsing.cleaning import clean_document
+from replydraft.parsing.cleaning import CleanDocument, clean_document
 from replydraft.parsing.markers import closing_tail_at, split_glued_salutation
 from replydraft.parsing.measures import extract_measures
 from replydraft.parsing.parts import (
@@ -25,11 +26,21 @@ from replydraft.parsing.parts import (
     split_courtesy,
     split_handover,
     split_opening,
+    split_receipt,
 )
-from replydraft.parsing.records import labelled_title, restructure
+from replydraft.parsing.records import Restructured, labelled_title, restructure
 from replydraft.parsing.reply import Part, Reply
 
-_CO_OPINION_WORDS = ("协办意见", "協辦意見", "协办情况", "协办", "会办意见", "會辦意見", "会办")
+_CO_OPINION_WORDS = (
+    "协办意见",
+    "協辦意見",
+    "协办情况",
+    "协办",
+    "会办意见",
+    "會辦意見",
+    "会办",
+    "参办意见",
+)
 _UNIT_OPINION_WORDS = ("办理意见", "辦理意見", "意见的函", "意見的函")
 """`…第9号建议办理意见的函` addressed to a unit: a co-handler's opinion to the lead unit."""
 _PREPARE_WINDOW = 40
@@ -37,14 +48,21 @@ _HANDED_OVER = re.compile(r"如下\s*[:：]?\s*$")
 
 
 def _prepare(lines: list[str]) -> list[str]:
-    """Split glued openings in the first lines: `张三代表：您提出的…`, `现答复如下:镇党委…`."""
+    """Split glued openings in the first lines: `张三代表：您提出的…`, `现答复如下:镇党委…`, and
+    a receipt followed by its answer (`…收悉。经研究，该路段…`)."""
     out: list[str] = []
+    receipt_seen = False
     for n, line in enumerate(lines):
         if n >= _PREPARE_WINDOW:
             out.append(line)
             continue
         for piece in split_glued_salutation(line):
-            for part in split_handover(piece):
+            if not receipt_seen and ("收悉" in piece or "收到" in piece):
+                receipt_seen = True
+                pieces = split_receipt(piece)
+            else:
+                pieces = [piece]
+            for part in (p for whole in pieces for p in split_handover(whole)):
                 if out and _HANDED_OVER.search(out[-1]):
                     out.extend(split_courtesy(part))
                 else:
@@ -52,8 +70,29 @@ def _prepare(lines: list[str]) -> list[str]:
     return out
 
 
-def parse_reply(text: str) -> Reply:
-    """Parse the text of one past reply or co-handling opinion (see module doc)."""
+@dataclass
+class _Regions:
+    """A reply's text laid out: its clean lines, their regions, and the texts fields are read from."""
+
+    document: CleanDocument
+    record: Restructured
+    lines: list[str]
+    found: Layout
+    title: str | None
+    header: list[str]
+    opening_text: str
+    body: list[str]
+    tail: list[str]
+    signature: list[str]
+
+    @property
+    def ack_zone(self) -> str:
+        """Where the acknowledgement is: the opening, else the first body paragraphs."""
+        return self.opening_text or " ".join(self.body[:2])
+
+
+def _lay_out(text: str) -> _Regions:
+    """Clean the text, reorder a record page, split glued openings and find the regions."""
     document = clean_document(text)
     record = restructure(document.lines)
     lines = _prepare(record.lines)
@@ -62,50 +101,75 @@ def parse_reply(text: str) -> Reply:
     if split is not None:
         lines = split
         found = layout(lines, record.header_count)
-    reply = Reply()
-    reply.proposal_text = record.proposal_text
+    return _Regions(
+        document=document,
+        record=record,
+        lines=lines,
+        found=found,
+        title=_best_title(["".join(lines[i] for i in group) for group in found.titles]),
+        header=[lines[i] for i in found.header + found.title_lines],
+        opening_text="".join(lines[i] for i in found.opening),
+        body=[lines[i] for i in found.body],
+        tail=[lines[i] for i in found.closing + found.signature],
+        signature=[lines[i] for i in found.signature],
+    )
 
-    title = _best_title(["".join(lines[i] for i in group) for group in found.titles])
-    reply.title = title
-    header = [lines[i] for i in found.header + found.title_lines]
-    opening_text = "".join(lines[i] for i in found.opening)
-    body = [lines[i] for i in found.body]
-    tail = [lines[i] for i in found.closing + found.signature]
-    signature = [lines[i] for i in found.signature]
 
-    # Session, number, kind.
+def parse_reply(text: str) -> Reply:
+    """Parse the text of one past reply or co-handling opinion (see module doc)."""
+    regions = _lay_out(text)
+    reply = Reply(title=regions.title, proposal_text=regions.record.proposal_text)
+    _read_session_number(reply, regions)
+    after_quote = _read_proposal_title(reply, regions)
+    who = _read_people(reply, regions)
+    _read_kind(reply, regions, after_quote)
+    _read_doc_type(reply, regions, who)
+    _read_signature_and_stamps(reply, regions)
+    reply.parts = _parts(regions.lines, regions.found)
+    found = regions.found
+    reply.measures = extract_measures([(found.kinds[i], regions.lines[i]) for i in found.body])
+    return reply
+
+
+def _read_session_number(reply: Reply, regions: _Regions) -> None:
+    """Session, number and kind: from the title, else the page metadata's title, else the
+    acknowledgement, else a record's own heading or labelled number."""
+    title, meta, ack_zone = regions.title, regions.document.meta, regions.ack_zone
     if title:
         reply.session, reply.number = title_mod.title_session_number(title)
         reply.proposal_kind = title_mod.title_kind(title)
-    meta_title = document.meta.get("名称", "复文标题", "标题")
+    meta_title = meta.get("名称", "复文标题", "标题")
     if meta_title and reply.session is None:
         reply.session, reply.number = title_mod.title_session_number(meta_title)
         reply.proposal_kind = reply.proposal_kind or title_mod.title_kind(meta_title)
     if title is None and meta_title:
-        title = reply.title = meta_title
-    ack_zone = opening_text or " ".join(body[:2])
+        reply.title = meta_title
     if reply.session is None:
         reply.session = title_mod.body_session(ack_zone)
     if reply.session is None:
-        reply.session = document.meta.get("会议届次")
+        reply.session = meta.get("会议届次")
     if reply.session is None or title_mod.damaged_session(reply.session):
         # a record page's own heading (`…第四次会议第21号建议公示公告`) states it whole
-        stated = _stated_session(header)
+        stated = _stated_session(regions.header)
         if stated[0] is not None and reply.number in (None, stated[1]):
             reply.session, reply.number = stated
-    if reply.number is None and title:
-        reply.number = title_mod.title_number(title)
+    if reply.number is None and reply.title:
+        reply.number = title_mod.title_number(reply.title)
     if reply.number is None:
         reply.number = title_mod.body_number(ack_zone)
     if reply.number is None:
-        reply.number = title_mod.labelled_number(header)
+        reply.number = title_mod.labelled_number(regions.header)
 
-    # Proposal title: quoted in the acknowledgement, else quoted in the title, else unquoted.
+
+def _read_proposal_title(reply: Reply, regions: _Regions) -> str:
+    """Proposal title: a record's label, else quoted in the acknowledgement, else quoted in the
+    title, else unquoted; returns the text after the quotation (where a kind may be named)."""
+    ack_zone = regions.ack_zone
     quoted = title_mod.quoted_title(ack_zone)
     after_quote = quoted[1] if quoted else ""
-    if quoted is None and title:
-        quoted = title_mod.quoted_title(title)
-    labelled = labelled_title(header)
+    if quoted is None and reply.title:
+        quoted = title_mod.quoted_title(reply.title)
+    labelled = labelled_title(regions.header)
     if labelled:
         reply.proposal_title = labelled
     elif quoted:
@@ -113,50 +177,70 @@ def parse_reply(text: str) -> Reply:
     else:
         reply.proposal_title = title_mod.unquoted_title(ack_zone)
     if reply.proposal_title is None:
-        reply.proposal_title = document.meta.get("建议提案标题")
+        reply.proposal_title = regions.document.meta.get("建议提案标题")
+    return after_quote
 
-    # Addressee and proposers.
-    salutation_line = lines[found.salutation] if found.salutation is not None else None
+
+def _read_people(reply: Reply, regions: _Regions) -> people_mod.People:
+    """Addressee and proposers, from the salutation and the opening."""
+    found = regions.found
+    salutation_line = regions.lines[found.salutation] if found.salutation is not None else None
     reply.salutation = salutation_line
-    who = people_mod.people(salutation_line, opening_text or (body[0] if body else ""))
+    first = regions.opening_text or (regions.body[0] if regions.body else "")
+    who = people_mod.people(salutation_line, first)
     reply.addressee = who.addressee
     reply.addressee_title = who.addressee_title
     reply.proposer = who.proposer
     reply.co_proposers = who.co_proposers
+    return who
 
+
+def _read_kind(reply: Reply, regions: _Regions, after_quote: str) -> None:
+    """The proposal kind when the title did not name it: the proposal title's ending, the words
+    after the quotation or around 收悉, else the addressee's title (代表 files suggestions)."""
     if reply.proposal_kind is None:
         reply.proposal_kind = (
             title_mod.kind_ending(reply.proposal_title)
             or title_mod.kind_of(after_quote)
-            or title_mod.kind_of(_receipt_clause(ack_zone))
+            or title_mod.kind_of(_receipt_clause(regions.ack_zone))
             or {"代表": "suggestion", "委员": "proposal"}.get(reply.addressee_title or "")
         )
 
-    co = title and any(w in title for w in _CO_OPINION_WORDS)
-    unit_opinion = title and any(w in title for w in _UNIT_OPINION_WORDS)
-    if co or (who.unit_addressee and ("协办" in opening_text or unit_opinion)):
+
+def _read_doc_type(reply: Reply, regions: _Regions, who: people_mod.People) -> None:
+    """A co-handling opinion: named so in the title, or addressed to a unit as co-handler."""
+    title = reply.title or ""
+    co = any(w in title for w in _CO_OPINION_WORDS)
+    unit_opinion = any(w in title for w in _UNIT_OPINION_WORDS)
+    # addressed to a unit about a deputy's or member's proposal: a co-handler to the lead unit
+    to_lead_unit = who.unit_addressee and who.proposer is not None
+    if (
+        co
+        or (who.unit_addressee and ("协办" in regions.opening_text or unit_opinion))
+        or to_lead_unit
+    ):
         reply.doc_type = "co_opinion"
 
-    # Signature: unit, date, contacts; header: category, doc number, disclosure.
+
+def _read_signature_and_stamps(reply: Reply, regions: _Regions) -> None:
+    """Signature: unit, date, contacts; header and stamps: category, doc number, disclosure."""
+    signature, tail, header = regions.signature, regions.tail, regions.header
+    meta = regions.document.meta
     reply.responding_unit = (
         sig.signature_unit(signature)
         or sig.printed_by_unit(signature)
-        or (title_mod.title_unit(title) if title else None)
+        or (title_mod.title_unit(reply.title) if reply.title else None)
         or sig.contact_unit(tail)
-        or sig.meta_unit(document.meta)
+        or sig.meta_unit(meta)
     )
-    reply.date = sig.signature_date(signature) or sig.meta_date(document.meta)
+    reply.date = sig.signature_date(signature) or sig.meta_date(meta)
     reply.contacts = sig.contacts(tail + header)
-    stamps = sig.stamp_lines(lines)
+    stamps = sig.stamp_lines(regions.lines)
     reply.category = (
         sig.category(header + signature) or sig.category(stamps) or sig.lone_category(header)
     )
-    reply.disclosure = sig.disclosure(header + stamps, document.meta)
-    reply.doc_number = sig.doc_number(header, document.meta)
-
-    reply.parts = _parts(lines, found)
-    reply.measures = extract_measures([(found.kinds[i], lines[i]) for i in found.body])
-    return reply
+    reply.disclosure = sig.disclosure(header + stamps, meta)
+    reply.doc_number = sig.doc_number(header, meta)
 
 
 def _split_closings(lines: list[str], found: Layout) -> list[str] | None:

@@ -99,7 +99,7 @@ def people(salutation: str | None, acknowledgement: str) -> People:
             unit = SAL_UNIT.match(line)
             found.addressee = (unit.group("unit") if unit else line.rstrip(":：")).strip()
             found.unit_addressee = True
-    if found.addressee is None and ack_names:
+    if found.addressee is None and ack_names and ack_person is not None:
         found.addressee = ack_names[0]
         found.addressee_title = _TITLES.get(ack_person.group("title"))
         found.co_proposers = ack_names[1:]

@@ -51,25 +51,37 @@ _LEADER_LABELS = (
     "签发领导",
     "签发人",
     "簽發人",
+    "主要领导",
+    "主要负责人",
 )
 _HANDLER_LABELS = ("承办人员", "承办人", "经办人", "联系人", "聯系人")
-_PHONE_LABELS = ("联系电话", "聯系電話", "联系方式", "电话", "電話")
+_PHONE_LABELS = (
+    "联系电话",
+    "聯系電話",
+    "联系方式",
+    "办公电话",
+    "电话",
+    "電話",
+    "联系手机",
+    "移动电话",
+    "手机",
+)
 _ALL_LABELS = "|".join(
     sorted(_LEADER_LABELS + _HANDLER_LABELS + _PHONE_LABELS + ("联系单位",), key=len, reverse=True)
 )
 _CONTACT_PAIR = re.compile(
-    rf"(?P<label>{_ALL_LABELS})(?P<with_phone>及(?:联系)?电话)?\s*[:：]\s*"
+    rf"(?P<label>{_ALL_LABELS})(?P<with_phone>(?:及|和|/|／|、)(?:联系)?电话)?\s*[:：]\s*"
     rf"(?P<value>.*?)(?=\s*[;；()（）]|(?:\s+|\s*[,，、]\s*)(?:{_ALL_LABELS})|$)"
 )
 _NAME_THEN_PHONE = re.compile(
-    r"^(?P<name>[\u3400-\u9fff·]{2,5})\s*[,，、 ]?\s*(?P<phone>[0-9][0-9\-－,，、/ ]*[0-9])$"
+    r"^(?P<name>[\u3400-\u9fff·]{2,5})\s*[,，、/／ ]?\s*(?P<phone>[0-9][0-9\-－,，、/ ]*[0-9])$"
 )
 
 _CATEGORY = re.compile(
     r"(?:[\u4e00-\u9fff]{0,4}类\s*[别型]|办理结果|答复结果)\s*[:：]?\s*[（(【\[]?\s*(?P<c>[ABCDＡＢＣＤ])(?![A-Za-z0-9])"
     r"|[号號]\s*(?P<g>[ABCD])\s*类"
     r"|^\s*[（(]?\s*(?P<s>[ABCD])\s*类"
-    r"|[（(]\s*(?P<p>[ABCD])\s*类\s*[）)]"
+    r"|[（(]\s*(?P<p>[ABCD])\s*类\s*(?:答复|办复|件)?\s*[）)]"
 )
 _DISCLOSURE = re.compile(
     r"主动公开|依申请公开|不予公开|同意公开|不公开|是否(?:同意)?公开\s*[:：]\s*[（(]?\s*[是否]"

@@ -1,0 +1,86 @@
+"""Field accuracy, library junk and measure recall on tests/data/blind: 20 invented replies
+written blind (before their author read the parser's rules), unlike tests/data/generalise.
+
+See tests/data/blind/README.md for what they hold: every kind of unit, 提案/建议/议案, X等N名
+proposers, 文号/签发人 headers, category stamps in many forms, three date forms, 印章 text,
+CMS furniture, a flattened table, PDF-like hard wraps, 附件 lists, a news item after a reply.
+
+Measured by scripts/corpus_accuracy.py before any change (round 3, branch parser3):
+every required field >= 0.95 except category 0.90 (b06: a bare letter on the line after
+答复类别 in a flattened table; b10: 办理结果类别); addressee, proposal_title and number 0.95
+(b06: `领衔代表` read as a salutation, the table's labelled cells not read); contacts 0.92
+(b12: 主要领导/分管领导/承办人/联系电话 on one line not read); library junk share 0.23 (16/70:
+hard-wrapped lines each kept as a measure in b03 and b20, the table's cells in b06, 附件 lines,
+a category stamp, a unit line followed by （印章）); recall 1.0 (54/54); none refused.
+
+After round 3 (parsing/reflow.py rejoins hard wraps and pairs table cells; stamp, seal,
+attachment and contact lines of more forms): every field 1.0, contacts and doc_number 1.0,
+junk share 0.0 (0/54), recall 1.0. The set is no longer blind.
+
+tests/data/blind2 (10 more, written after those rules, forms none of the sets held; see its
+README.md), measured before any change for them: addressee, addressee_title and
+responding_unit 0.90, date 0.80 (c06: text saved with its HTML tags; c04: the contact in
+brackets on the date's line), contacts 0.67, junk share 0.16 (4/25), recall 0.91 (21/23).
+After (HTML tags read with files.html, a date line's contact split off): all 1.0, junk 0.0.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[3]
+SETS = {"blind": ("b*.txt", 20, 50), "blind2": ("c*.txt", 10, 20)}
+"""Folder under tests/data: (file pattern, files, labelled measure paragraphs at least)."""
+REQUIRED_ACCURACY = 0.95
+JUNK_SHARE_MAX = 0.03
+RECALL_MIN = 0.95
+
+
+@pytest.fixture(scope="module", params=sorted(SETS))
+def report(request: pytest.FixtureRequest) -> dict:
+    spec = importlib.util.spec_from_file_location(
+        "corpus_accuracy_blind", ROOT / "scripts" / "corpus_accuracy.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    result = module.measure(ROOT / "tests" / "data" / request.param)
+    result["set"] = request.param
+    return result
+
+
+def test_every_blind_file_is_measured(report: dict) -> None:
+    pattern, count, _ = SETS[report["set"]]
+    folder = ROOT / "tests" / "data" / report["set"]
+    assert report["files"] == len(list(folder.glob(pattern))) == count
+    for name in report["required_fields"]:
+        assert report["fields"][name]["total"] == report["files"], name
+
+
+def test_required_fields_hold(report: dict) -> None:
+    low = {
+        name: [m for m in report["misses"] if m["field"] == name]
+        for name in report["required_fields"]
+        if report["fields"][name]["accuracy"] < REQUIRED_ACCURACY
+    }
+    assert not low
+
+
+@pytest.mark.parametrize("name", ["doc_type", "doc_number", "contacts"])
+def test_document_fields_hold(report: dict, name: str) -> None:
+    assert report["fields"][name]["accuracy"] >= REQUIRED_ACCURACY, [
+        m for m in report["misses"] if m["field"] == name
+    ]
+
+
+def test_no_blind_reply_refused(report: dict) -> None:
+    assert report["refused"] == 0, report["refused_files"]
+
+
+def test_library_keeps_measures_and_no_junk(report: dict) -> None:
+    library = report["library"]
+    assert library["labelled"] >= SETS[report["set"]][2]
+    assert library["junk_share"] <= JUNK_SHARE_MAX, report["library_misses"]
+    assert library["recall"] >= RECALL_MIN, report["library_misses"]
