@@ -130,7 +130,11 @@ def main() -> int:
                 found = wording_errors(text, voice)
                 errors += len(found)
                 case = {"file": held.name, "unit": unit, "wording_errors": found}
-                held_closing = reply.part_text("closing") if reply else None
+                held_closing = (
+                    next((p.text for p in reply.parts if p.kind == "closing"), None)
+                    if reply
+                    else None
+                )
                 if held_closing and held_closing.rstrip()[-1:] in "。！!？?”":
                     closings += 1
                     part = draft.part("closing")

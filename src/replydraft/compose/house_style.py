@@ -136,7 +136,13 @@ def house_style(
 _QUOTED_TITLE = re.compile(r"《[^》]*》|“[^”]*”|\"[^\"]*\"")
 _BARE_TITLE = re.compile(r"(?<=提出的)关于[^，,。；;]*?(?:建议|提案|议案|问题)")
 _NUMBER = re.compile(r"第\s*[0-9０-９]+\s*号")
-_SESSION = re.compile(r"(?<=在)[^，,。；;在]{4,40}?会议(?=期间|上)")
+_SESSION = re.compile(
+    r"(?<![\u4e00-\u9fff])(?:(?<=在)|(?<=于))?"
+    r"[^\s，,。:：；;“”《》()（）在于]{1,20}?届[^\s，,。:：；;“”《》()（）]{0,12}?(?:会议|會議)"
+    r"|(?<=在)[^，,。；;在]{4,40}?会议(?=期间|上|大会期间)"
+)
+"""A session, wherever the phrase names it: `在市十八届人大一次会议大会期间`, or in brackets
+after the title `（市政协十四届四次会议第176号提案）`; a session has a 届 or is said before 期间."""
 _NAMES = re.compile(
     r"(?P<names>[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})*)(?P<deng>等)?(?P<title>代表|委员)"
 )
@@ -177,12 +183,12 @@ def adapt(kind: str, text: str, meta: ProposalMeta) -> str:
             text = _BARE_TITLE.sub(title, text, count=1)
         number = f"第{meta.number}号" if meta.number else placeholder("编号")
         text = _NUMBER.sub(number, text)
-        text = _SESSION.sub(meta.session or placeholder("会议届次"), text, count=1)
+        text = _SESSION.sub(meta.session or placeholder("会议届次"), text)
         if kind_name:
             text = _KIND_AFTER.sub(kind_name, text)
         many = bool(meta.co_proposers)
         text = re.sub(
-            r"(?<![们])(你|您)(?=提出|在)", lambda m: m.group(1) + ("们" if many else ""), text
+            r"(?<![们])(你|您)(?=提出|在)", lambda m: "你们" if many else m.group(1), text
         )
         if not many:
             text = re.sub(r"(你|您)们(?=提出|在)", r"\1", text)
@@ -201,6 +207,13 @@ def adapt(kind: str, text: str, meta: ProposalMeta) -> str:
             return head + _names(meta) + (addressee or match.group("title"))
 
         text = _NAMES.sub(names, text)
+        if kind == "acknowledgement":
+            # `您与丁伯灿、陆桂芳代表在…提出的`: the others are this proposal's co-proposers.
+            joint = re.compile(rf"(你|您)们?与{re.escape(_names(meta))}(?P<title>代表|委员)")
+            others = "、".join(meta.co_proposers)
+            text = joint.sub(
+                lambda m: m.group(1) + (f"与{others}{m.group('title')}" if others else ""), text
+            )
         if addressee:
             text = _ALL_OF_YOU.sub("各位" + addressee, text)
     if kind == "contact":

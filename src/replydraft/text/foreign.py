@@ -78,6 +78,14 @@ _COMMON_WORDS = frozenset(
 )
 """Ordinary words that end like a place name (the suffix with the characters before it)."""
 
+_SUFFIX_STARTS_WORD = frozenset(
+    "路径 路线 路面 路网 路灯 路基 路况 路政 路费 路由 市场 市民 市级 市域 市政 市容 区域 区划 "
+    "区位 区间 区块 县域 县级 镇级 镇域 乡级 村级 村民 村庄 村容 村貌 村务 村组 省级 省份 省内 "
+    "省外 寨子 区别 市值 区分".split()
+)
+"""A one-character place ending that is really the start of another word (培育路径, 开拓市场,
+区域协调): no place name ends there."""
+
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜"
     "叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎"
@@ -160,6 +168,8 @@ def _places(text: str) -> Iterable[ForeignToken]:
         if word in _COMMON_WORDS or text[max(0, start - 2) : end] in _COMMON_WORDS:
             continue
         if end < len(text) and text[start : end + 1] in _COMMON_WORDS:
+            continue
+        if len(suffix) == 1 and text[start : end + 1] in _SUFFIX_STARTS_WORD:
             continue
         last_end = end
         yield ForeignToken(name_start, end, text[name_start:end], "place")

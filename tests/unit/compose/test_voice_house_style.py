@@ -182,3 +182,29 @@ def test_prefill_only_above_the_relevance_bar() -> None:
     assert [item.source_id for item in status] == [None]  # a placeholder, not 知识产权
     status, _next = fill_items(_county(), library, min_score=0.0)
     assert status[0].source_id is not None or status[0].text.startswith("【待填")
+
+
+def test_house_acknowledgement_takes_this_proposals_session_and_co_proposers() -> None:
+    from replydraft.compose.house_style import adapt
+
+    meta = ProposalMeta(
+        title="关于加快人工智能产业发展的建议", kind="suggestion", number=12,
+        session="市十八届人大二次会议", proposer="张三",
+    )  # fmt: skip
+    bracketed = adapt(
+        "acknowledgement",
+        "您提出的《关于加强高新技术企业的建议》(市政协十四届四次会议第176号提案)已收悉,",
+        meta,
+    )
+    assert "市十八届人大二次会议第12号建议" in bracketed and "政协" not in bracketed
+    joint = "您与丁伯灿、陆桂芳代表在市十八届人大一次会议大会期间提出的《关于X的建议》（第190号建议）已收悉，"
+    alone = adapt("acknowledgement", joint, meta)
+    assert alone.startswith(
+        "您在市十八届人大二次会议大会期间提出的《关于加快人工智能产业发展的建议》"
+    )
+    together = adapt(
+        "acknowledgement", joint, ProposalMeta(**{**meta.__dict__, "co_proposers": ["李四"]})
+    )
+    assert together.startswith("你们与李四代表在市十八届人大二次会议") or together.startswith(
+        "您与李四代表在市十八届人大二次会议"
+    )
