@@ -50,6 +50,8 @@ def run(args: argparse.Namespace) -> int:
         print(msg("out.prefix", text=ReplydraftError(reason, file).one_line()), file=sys.stderr)
 
     def skip(file: str, reason: str) -> None:
+        if args.verbose:
+            return  # --verbose prints the same reason on the file's own line
         warning = ReplydraftError(msg("out.skipped", reason=reason), file).one_line()
         print(msg("out.prefix", text=msg("out.note", text=warning)), file=sys.stderr)
 

@@ -72,6 +72,9 @@ def test_unreadable_file_exits_2_and_the_others_are_still_ingested(tmp_path: Pat
     assert "读取 3 个文件，1 个失败，跳过 1 个（不是答复）" in result.stdout
     verbose = [line for line in result.stdout.splitlines() if "收录措施" in line]
     assert len(verbose) == 3 and all("跳过" in line for line in verbose)
+    # the skipped README is said once, on its own --verbose line, not again as a warning
+    readme = [line for line in (result.stdout + result.stderr).splitlines() if "README" in line]
+    assert len(readme) == 1 and "已跳过" in readme[0]
     rows = [line.split("\t") for line in report.read_text(encoding="utf-8").splitlines()]
     header, rows = rows[0], rows[1:]
     assert header[:3] == ["文件", "结果", "原因"]
