@@ -21,6 +21,7 @@ from replydraft.compose.voice import same_unit
 from replydraft.text.foreign import SURNAMES
 from replydraft.text.normalize import to_fullwidth_punct
 from replydraft.text.placeholders import placeholder
+from replydraft.text.topic import Topic
 
 if TYPE_CHECKING:  # pragma: no cover
     from replydraft.draft.model import ProposalMeta
@@ -101,34 +102,66 @@ def house_style(
     """The house style of `meta.unit` for `meta`, from its replies in `library` and `pinned`."""
     style = HouseStyle()
     entries = own_phrase_entries(library, meta.unit, former) if library is not None else []
-    by_kind: dict[str, list[tuple[tuple[bool, tuple[int, str, str]], Entry]]] = {}
-    for entry in entries:
-        if not _VALID[entry.kind](" ".join(entry.text.split())):
-            continue
-        for source in _sources_of(entry):
-            if source.unit and same_unit(meta.unit, source.unit, former=former):
-                by_kind.setdefault(entry.kind, []).append((_newest_key(source, meta.kind), entry))
-    anchor = None
-    for kind in ("acknowledgement", "closing"):
-        if by_kind.get(kind):
-            key = max(by_kind[kind], key=lambda pair: pair[0])[0]
-            anchor = key if anchor is None or key > anchor else anchor
+    by_kind = _phrases_by_kind(entries, meta, former)
     for kind, found in by_kind.items():
-        key, entry = max(found, key=lambda pair: pair[0])
+        _key, entry = max(found, key=lambda pair: pair[0])
         setattr(style, kind, adapt(kind, entry.text, meta))
         style.sources[kind] = entry.id
-    if anchor is not None and style.thanks is not None and by_kind.get("thanks"):
-        newest_thanks = max(by_kind["thanks"], key=lambda pair: pair[0])[0]
-        if newest_thanks[1] < anchor[1]:
-            style.thanks = ""  # the newest reply has no separate thanks
-    elif anchor is not None and "thanks" not in by_kind:
-        style.thanks = ""
-        style.sources.setdefault("thanks", "")
+    _drop_outdated_thanks(style, by_kind)
     for kind, text in (pinned or {}).items():
         if kind in HOUSE_KINDS and isinstance(text, str) and text.strip():
             setattr(style, kind, adapt(kind, text.strip(), meta))
             style.sources[kind] = "pinned"
     return style
+
+
+if TYPE_CHECKING:
+    _Ranked = dict[str, list[tuple[tuple[bool, tuple[int, str, str]], Entry]]]
+    """Set phrases by kind, each with its newness key (`_newest_key`)."""
+
+
+def _phrases_by_kind(
+    entries: list[Entry], meta: ProposalMeta, former: tuple[str, ...] | list[str]
+) -> _Ranked:
+    """The unit's usable set phrases of each kind, each with its newness key (same kind of
+    proposal first, then the newest source)."""
+    by_kind: _Ranked = {}
+    for entry in entries:
+        if not _VALID[entry.kind](" ".join(entry.text.split())):
+            continue
+        for source in _sources_of(entry):
+            if _about_its_proposal(entry, source):
+                continue
+            if source.unit and same_unit(meta.unit, source.unit, former=former):
+                by_kind.setdefault(entry.kind, []).append((_newest_key(source, meta.kind), entry))
+    return by_kind
+
+
+def _drop_outdated_thanks(style: HouseStyle, by_kind: _Ranked) -> None:
+    """When the unit's newest reply (its newest acknowledgement or closing) has no separate
+    thanks, the skeleton has none either."""
+    anchor = None
+    for kind in ("acknowledgement", "closing"):
+        if by_kind.get(kind):
+            key = max(by_kind[kind], key=lambda pair: pair[0])[0]
+            anchor = key if anchor is None or key > anchor else anchor
+    if anchor is not None and style.thanks is not None and by_kind.get("thanks"):
+        newest_thanks = max(by_kind["thanks"], key=lambda pair: pair[0])[0]
+        if newest_thanks[1] < anchor[1]:
+            style.thanks = ""
+    elif anchor is not None and "thanks" not in by_kind:
+        style.thanks = ""
+        style.sources.setdefault("thanks", "")
+
+
+def _about_its_proposal(entry: Entry, source: Source) -> bool:
+    """A thanks, handling or closing phrase that speaks of its own proposal's topic
+    (`感谢您对推动高新技术企业高质量提升工作的支持`, from a reply on 高新技术企业): not a set
+    phrase of the unit's, so another proposal must not inherit it."""
+    if entry.kind not in ("thanks", "handling", "closing") or not source.proposal_title:
+        return False
+    topic = Topic.of(source.proposal_title)
+    return bool(topic.terms) and topic.shared(entry.text) >= max(2, topic.needed())
 
 
 # --- fitting a phrase to this proposal -------------------------------------------------------
@@ -174,68 +207,88 @@ def adapt(kind: str, text: str, meta: ProposalMeta) -> str:
     and the year of a document number (its serial becomes a placeholder).
     """
     text = " ".join(text.split())
-    kind_name = KIND_NAMES.get(meta.kind or "", "")
-    addressee = ADDRESSEE_TITLES.get(meta.kind or "", "")
-    title = (meta.title or "").strip().strip('《》“”"') or placeholder("建议标题")
     if kind == "acknowledgement":
-        text = _QUOTED_TITLE.sub(lambda m: m.group(0)[0] + title + m.group(0)[-1], text, count=1)
-        if not _QUOTED_TITLE.search(text):
-            text = _BARE_TITLE.sub(title, text, count=1)
-        number = f"第{meta.number}号" if meta.number else placeholder("编号")
-        text = _NUMBER.sub(number, text)
-        text = _SESSION.sub(meta.session or placeholder("会议届次"), text)
-        if kind_name:
-            text = _KIND_AFTER.sub(kind_name, text)
-        many = bool(meta.co_proposers)
-        text = re.sub(
-            r"(?<![们])(你|您)(?=提出|在)", lambda m: "你们" if many else m.group(1), text
-        )
-        if not many:
-            text = re.sub(r"(你|您)们(?=提出|在)", r"\1", text)
+        text = _fit_acknowledgement(text, meta)
     if kind in ("acknowledgement", "thanks", "closing"):
-
-        def names(match: re.Match[str]) -> str:
-            found = match.group("names").split("、")
-            if not all(_is_name(n[-3:]) or _is_name(n[-2:]) for n in found):
-                return match.group(0)
-            head = ""
-            first = found[0]
-            for size in (3, 2):  # keep words glued before the first name: 感谢李治萍 → 感谢
-                if _is_name(first[-size:]):
-                    head = first[:-size]
-                    break
-            return head + _names(meta) + (addressee or match.group("title"))
-
-        text = _NAMES.sub(names, text)
-        if kind == "acknowledgement":
-            # `您与丁伯灿、陆桂芳代表在…提出的`: the others are this proposal's co-proposers.
-            joint = re.compile(rf"(你|您)们?与{re.escape(_names(meta))}(?P<title>代表|委员)")
-            others = "、".join(meta.co_proposers)
-            text = joint.sub(
-                lambda m: m.group(1) + (f"与{others}{m.group('title')}" if others else ""), text
-            )
-        if addressee:
-            text = _ALL_OF_YOU.sub("各位" + addressee, text)
+        text = _fit_names(kind, text, meta)
     if kind == "contact":
-        people = {
-            "联系人": meta.handler,
-            "承办人": meta.handler,
-            "经办人": meta.handler,
-            "分管领导": meta.leader,
-            "签发人": meta.leader,
-        }
-
-        def person(match: re.Match[str]) -> str:
-            label = match.group("label")
-            value = people.get(label) or placeholder(label)
-            return label + match.group("sep") + value
-
-        text = _PERSON_FIELD.sub(person, text)
-        phone = meta.phone
-        if phone:
-            text = _PHONE_FIELD.sub(lambda m: m.group("label") + m.group("sep") + phone, text)
+        text = _fit_contact(text, meta)
     if kind == "header":
         year = (meta.date or "")[:4]
         year = year if year.isdigit() else placeholder("年份")
         text = _DOC_NUMBER.sub(f"〔{year}〕{placeholder('文号')}号", text)
     return to_fullwidth_punct(text)
+
+
+def _fit_acknowledgement(text: str, meta: ProposalMeta) -> str:
+    """This proposal's title, number, session and kind; 你/您 or 你们 by the proposers."""
+    title = (meta.title or "").strip().strip('《》“”"') or placeholder("建议标题")
+    text = _QUOTED_TITLE.sub(lambda m: m.group(0)[0] + title + m.group(0)[-1], text, count=1)
+    if not _QUOTED_TITLE.search(text):
+        text = _BARE_TITLE.sub(title, text, count=1)
+    number = f"第{meta.number}号" if meta.number else placeholder("编号")
+    text = _NUMBER.sub(number, text)
+    text = _SESSION.sub(meta.session or placeholder("会议届次"), text)
+    kind_name = KIND_NAMES.get(meta.kind or "", "")
+    if kind_name:
+        text = _KIND_AFTER.sub(kind_name, text)
+    many = bool(meta.co_proposers)
+    text = re.sub(r"(?<![们])(你|您)(?=提出|在)", lambda m: "你们" if many else m.group(1), text)
+    if not many:
+        text = re.sub(r"(你|您)们(?=提出|在)", r"\1", text)
+    return text
+
+
+def _fit_names(kind: str, text: str, meta: ProposalMeta) -> str:
+    """This proposal's proposers (and 代表/委员) in place of the old reply's."""
+    addressee = ADDRESSEE_TITLES.get(meta.kind or "", "")
+
+    def names(match: re.Match[str]) -> str:
+        found = match.group("names").split("、")
+        if not all(_is_name(n[-3:]) or _is_name(n[-2:]) for n in found):
+            return match.group(0)
+        head = ""
+        first = found[0]
+        for size in (3, 2):  # keep words glued before the first name: 感谢李治萍 → 感谢
+            if _is_name(first[-size:]):
+                head = first[:-size]
+                break
+        return head + _names(meta) + (addressee or match.group("title"))
+
+    text = _NAMES.sub(names, text)
+    if kind == "acknowledgement":
+        # `您与丁伯灿、陆桂芳代表在…提出的`: the others are this proposal's co-proposers.
+        joint = re.compile(rf"(你|您)们?与{re.escape(_names(meta))}(?P<title>代表|委员)")
+        others = "、".join(meta.co_proposers)
+        text = joint.sub(
+            lambda m: m.group(1) + (f"与{others}{m.group('title')}" if others else ""), text
+        )
+    if addressee:
+        text = _ALL_OF_YOU.sub("各位" + addressee, text)
+    return text
+
+
+def _fit_contact(text: str, meta: ProposalMeta) -> str:
+    """This draft's handler, leader and phone in the unit's contact line; the phone is added
+    when the unit's line names none (the deputy still needs a number to call)."""
+    people = {
+        "联系人": meta.handler,
+        "承办人": meta.handler,
+        "经办人": meta.handler,
+        "分管领导": meta.leader,
+        "签发人": meta.leader,
+    }
+
+    def person(match: re.Match[str]) -> str:
+        label = match.group("label")
+        return f"{label}：{people.get(label) or placeholder(label)}"
+
+    text = _PERSON_FIELD.sub(person, text)
+    phone = meta.phone
+    if phone and _PHONE_FIELD.search(text):
+        return _PHONE_FIELD.sub(lambda m: f"{m.group('label')}：{phone}", text)
+    if phone:
+        line = text.rstrip()
+        closing = line[-1:] if line[-1:] in "）)" else ""
+        return f"{line[: len(line) - len(closing)]}，联系电话：{phone}{closing}"
+    return text

@@ -208,3 +208,27 @@ def test_house_acknowledgement_takes_this_proposals_session_and_co_proposers() -
     assert together.startswith("你们与李四代表在市十八届人大二次会议") or together.startswith(
         "您与李四代表在市十八届人大二次会议"
     )
+
+
+def test_house_contact_line_gets_the_phone_and_topical_thanks_are_not_inherited() -> None:
+    from replydraft.compose.house_style import adapt, house_style
+
+    meta = ProposalMeta(
+        title="关于加快科技金融发展的建议", kind="suggestion", unit="某市科学技术局",
+        handler="欧阳晓明", phone="0574-62345678",
+    )  # fmt: skip
+    assert adapt("contact", "承办人:  何智敏", meta) == "承办人：欧阳晓明，联系电话：0574-62345678"
+    assert (
+        adapt("contact", "（承办人：何智敏）", meta)
+        == "（承办人：欧阳晓明，联系电话：0574-62345678）"
+    )
+    source = Source(
+        "a.txt", unit="某市科学技术局", year=2024, proposal_title="关于加强高新技术企业培育的建议"
+    )
+    topical = Entry(
+        "t-1", "thanks", "thanks", [], "感谢您对推动高新技术企业培育工作的支持，", source
+    )
+    plain = Entry("t-2", "closing", "closing", [], "再次感谢您对科技工作的关心和支持！", source)
+    style = house_style(Library([topical, plain]), meta)
+    assert style.thanks != topical.text and "高新技术企业" not in (style.thanks or "")
+    assert style.closing == "再次感谢您对科技工作的关心和支持！"
