@@ -422,7 +422,7 @@ def ingest(
         kept = [
             obs
             for obs in located_observations(reply, source_of(reply, file.name), index)
-            if not (obs.kind == "measure" and line_key(obs.text) in repeated)
+            if not (obs.kind == "measure" and repeated and _is_repeated(obs.text, repeated))
         ]
         for obs in kept:
             result.paragraphs += 1
@@ -442,6 +442,11 @@ verbatim are still its measures."""
 _KEY_DROP = re.compile(r"[\s|｜]+")
 
 
+def _is_repeated(text: str, repeated: set[str]) -> bool:
+    """`text` is one of the archive's repeated lines (a long text never is: no NFKC for it)."""
+    return len(text) <= 2 * REPEATED_LINE_MAX and line_key(text) in repeated
+
+
 def line_key(text: str) -> str:
     """A line as compared across files: NFKC-folded, whitespace and table bars removed."""
     return _KEY_DROP.sub("", unicodedata.normalize("NFKC", text))
@@ -455,7 +460,12 @@ def repeated_lines(texts: list[str]) -> set[str]:
         return set()
     counts: Counter[str] = Counter()
     for text in texts:
-        keys = {line_key(line) for line in text.splitlines() if line.strip()}
+        # A line far longer than the limit cannot fold down to it: skip its NFKC.
+        keys = {
+            line_key(line)
+            for line in text.splitlines()
+            if line.strip() and len(line) <= 2 * REPEATED_LINE_MAX
+        }
         counts.update(key for key in keys if 0 < len(key) <= REPEATED_LINE_MAX)
     least = max(REPEATED_FILES, math.ceil(REPEATED_SHARE * len(texts)))
     return {key for key, count in counts.items() if count >= least}
