@@ -35,7 +35,7 @@ from replydraft.compose.voice import Voice, resolve_voice
 from replydraft.draft.model import Draft, ProposalMeta
 from replydraft.draft.session import DraftSession
 from replydraft.errors import ReplydraftError
-from replydraft.tui import workers
+from replydraft.tui import editing, workers
 from replydraft.tui.file_actions import FileActions
 from replydraft.tui.messages import (
     Analysed,
@@ -45,6 +45,7 @@ from replydraft.tui.messages import (
     SkeletonBuilt,
     SkeletonFailed,
 )
+from replydraft.tui.screens.find_replace import FindReplace, FindRequest
 from replydraft.tui.widgets.checks_panel import ChecksPanel
 from replydraft.tui.widgets.draft_editor import DraftEditor
 from replydraft.tui.widgets.outline import Outline
@@ -116,6 +117,8 @@ class DraftScreen(Screen[None]):
         self._skeleton_seq = 0
         self._analyse_seq = 0
         self._full_meta: tuple[ProposalMeta, ProposalMeta] | None = None
+        self.last_find = FindRequest("find", "")
+        """The last find (F7 repeats it; the dialog opens with it)."""
         self._auto_hid = False
 
     # --- layout -------------------------------------------------------------------------
@@ -362,7 +365,15 @@ class DraftScreen(Screen[None]):
 
     @on(JumpToLine)
     def _jump(self, event: JumpToLine) -> None:
-        self.editor.go_to_line(event.line)
+        editor = self.editor
+        if event.code and 0 <= event.line < editor.document.line_count:
+            span = editing.mark_for_problem(
+                editor.document.get_line(event.line), event.line, event.code
+            )
+            if span is not None:
+                editor.select_span(span.row, span.start, span.end)
+                return
+        editor.go_to_line(event.line)
 
     # --- insert ------------------------------------------------------------------------
 
@@ -386,6 +397,13 @@ class DraftScreen(Screen[None]):
         former = tuple(config.former_units) if config is not None else ()
         text = reuse_text(entry, self._draft_year(), voice, former)
         row = self._insert_row(entry.section if entry.kind == "measure" else entry.kind)
+        if 0 <= row < self.editor.document.line_count:
+            # On a demand's placeholder the paragraph answers that demand: its lead says so.
+            demand = editing.demand_of_placeholder(
+                self.editor.document.get_line(row), self.full_meta().demands
+            )
+            if demand is not None:
+                text = editing.answer_to(demand, text)
         landed = self.editor.insert_paragraph(text, row)
         self.reused.add(self.editor.document.get_line(landed), entry.id, entry.source.year)
         span = self.part_at(landed)
@@ -507,3 +525,58 @@ class DraftScreen(Screen[None]):
 
     def action_renumber(self) -> None:
         self.editor.action_renumber()
+
+    # --- marks to fill, find and replace ------------------------------------------------
+
+    def action_next_mark(self) -> None:
+        """Select the next `【待填：…】` or `【待核】` after the cursor (wrapping to the top)."""
+        editor = self.editor
+        row, column = editor.cursor_location
+        span = editing.next_mark(editor.lines, row, column)
+        if span is None:
+            self.notify("没有待填或待核的地方了", timeout=3)
+            return
+        editor.select_span(span.row, span.start, span.end)
+
+    def action_find_replace(self) -> None:
+        """Ask what to find (and what to replace it with); then find next or replace all."""
+
+        def done(request: FindRequest | None) -> None:
+            if request is None:
+                return
+            self.last_find = request
+            if request.action == "replace_all":
+                self.replace_all(request.needle, request.replacement)
+            else:
+                self.find_next(request.needle)
+
+        last = self.last_find
+        self.app.push_screen(FindReplace(last.needle, last.replacement), done)
+
+    def action_find_next(self) -> None:
+        if not self.last_find.needle:
+            self.action_find_replace()
+            return
+        self.find_next(self.last_find.needle)
+
+    def find_next(self, needle: str) -> bool:
+        """Select the next `needle` after the cursor; say so when there is none."""
+        editor = self.editor
+        row, column = editor.cursor_location
+        span = editing.find_next(editor.lines, needle, row, column)
+        if span is None:
+            self.notify(f"草稿中没有「{needle}」", severity="warning", timeout=3)
+            return False
+        editor.select_span(span.row, span.start, span.end)
+        return True
+
+    def replace_all(self, needle: str, replacement: str) -> int:
+        """Replace every `needle` in the draft (one undo step); returns how many."""
+        text, count = editing.replace_all(self.editor.text, needle, replacement)
+        if count:
+            self.editor.set_text_undoable(text)
+            self.notify(f"已替换 {count} 处", timeout=3)
+        else:
+            self.notify(f"草稿中没有「{needle}」", severity="warning", timeout=3)
+        self.editor.focus()
+        return count

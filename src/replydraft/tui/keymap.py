@@ -19,6 +19,9 @@ APP_BINDINGS = [
     Binding("f12", "save_as", "另存为", show=False, id="app.save_as"),
     Binding("ctrl+o", "export", "导出", priority=True, id="app.export"),
     Binding("ctrl+f", "focus_search", "搜索", priority=True, id="app.search"),
+    Binding("ctrl+n", "next_mark", "下一待填", priority=True, id="app.next_mark"),
+    Binding("ctrl+l", "find_replace", "查找替换", id="app.find_replace"),
+    Binding("f11", "find_next", "再找", show=False, id="app.find_next"),
     Binding("f1", "help", "帮助", id="app.help"),
     Binding("f2", "focus_form", "表单", id="app.form"),
     Binding("f3", "focus_editor", "编辑", id="app.editor"),
@@ -50,13 +53,14 @@ def binding_ids() -> set[str]:
     from replydraft.tui.screens.choice_dialog import ChoiceDialog
     from replydraft.tui.screens.confirm_quit import ConfirmQuit
     from replydraft.tui.screens.export_dialog import ExportDialog
+    from replydraft.tui.screens.find_replace import FindReplace
     from replydraft.tui.screens.help_screen import HelpScreen
     from replydraft.tui.screens.path_prompt import PathPrompt
     from replydraft.tui.screens.recovery_prompt import RecoveryPrompt
     from replydraft.tui.widgets.search_panel import SearchInput
 
     owners = [DraftEditor, SearchInput, ConfirmQuit, ExportDialog, ChoiceDialog]
-    owners += [HelpScreen, PathPrompt, RecoveryPrompt]
+    owners += [HelpScreen, PathPrompt, RecoveryPrompt, FindReplace]
     bindings = [*APP_BINDINGS, *(b for owner in owners for b in owner.BINDINGS)]
     return {b.id for b in bindings if isinstance(b, Binding) and b.id}
 

@@ -59,6 +59,9 @@ def palette_entries(screen: DraftScreen) -> list[PaletteEntry]:
             editor.action_confirm_figures,
             "editor.confirm_figures",
         ),
+        PaletteEntry("编辑：下一处待填/待核", screen.action_next_mark, "app.next_mark"),
+        PaletteEntry("编辑：查找替换", screen.action_find_replace, "app.find_replace"),
+        PaletteEntry("编辑：查找下一处", screen.action_find_next, "app.find_next"),
         PaletteEntry(
             "编辑：插入高亮的搜索结果", screen.insert_highlighted, help="Enter（在结果列表中）"
         ),

@@ -1,6 +1,7 @@
 """The checks panel: the problems `replydraft check` reports, kept up to date as the officer types.
 
-Choosing a problem moves the editor's cursor to its line (0-based in the draft text).
+Choosing a problem moves the editor's cursor to its line (0-based in the draft text) and, for a
+placeholder or a 【待核】, selects it.
 """
 
 from __future__ import annotations
@@ -59,4 +60,10 @@ class ChecksPanel(OptionList):
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option_index < len(self.problems):
-            self.post_message(JumpToLine(self.problems[event.option_index].line))
+            problem = self.problems[event.option_index]
+            self.post_message(JumpToLine(problem.line, problem.code))
+
+    def on_focus(self) -> None:
+        """Highlight the first problem, so the first Enter after F4 jumps to it."""
+        if self.highlighted is None and self.option_count:
+            self.highlighted = 0

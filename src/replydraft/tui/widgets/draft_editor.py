@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 from textual.widgets import TextArea
+from textual.widgets.text_area import Selection
 
 from replydraft.draft import line_edits
 
@@ -151,6 +152,12 @@ class DraftEditor(TextArea):
         lines[row] = strip_stale_marks(lines[row])
         if self.apply_lines(lines):
             self.move_cursor((row, min(column, len(lines[row]))))
+
+    def select_span(self, row: int, start: int, end: int) -> None:
+        """Select columns `start`..`end` of `row` (the cursor at the end), show it, focus."""
+        self.selection = Selection((row, start), (row, end))
+        self.scroll_cursor_visible(center=True)
+        self.focus()
 
     def go_to_line(self, line: int) -> None:
         """Put the cursor at the start of `line` and show it mid-screen; focus the editor."""
