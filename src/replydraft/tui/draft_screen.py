@@ -35,7 +35,7 @@ from replydraft.compose.voice import Voice, resolve_voice
 from replydraft.draft.model import Draft, ProposalMeta
 from replydraft.draft.session import DraftSession
 from replydraft.errors import ReplydraftError
-from replydraft.tui import editing, workers
+from replydraft.tui import editing, keymap, workers
 from replydraft.tui.file_actions import FileActions
 from replydraft.tui.messages import (
     Analysed,
@@ -59,7 +59,14 @@ if TYPE_CHECKING:
     from replydraft.tui.app import ReplydraftApp
 
 NARROW_WIDTH = 110
-"""Below this many columns the side panels shrink; below 90 the search panel starts hidden."""
+"""Below this many columns the side panels shrink."""
+TABS_WIDTH = 100
+"""Below this many columns the panels become tabs (表单, 草稿, 大纲, 搜索): one fills the screen
+at a time, so the editor keeps the whole width (at 80 columns, 78 for the text)."""
+PANES = ("form", "editor", "outline", "search")
+PANE_TABS = (("form", "app.form", "表单"), ("editor", "app.editor", "草稿"))
+PANE_TABS += (("outline", "app.outline", "大纲"), ("search", "app.search", "搜索"))
+"""(pane, binding id, label) of the tab bar, in order."""
 
 
 @dataclass(frozen=True)
@@ -86,10 +93,23 @@ class DraftScreen(Screen[None]):
     DraftScreen #editor-title.editing { background: $primary-muted; color: $text; }
     DraftScreen.narrow #left { width: 26; }
     DraftScreen.narrow #right { width: 34; }
+    DraftScreen.narrow Outline { height: 8; }
     DraftScreen.hide-left #left { display: none; }
     DraftScreen.hide-right #right { display: none; }
+    DraftScreen #tabs { height: 1; display: none; background: $boost; color: $text-muted; }
+    DraftScreen.tabs #tabs { display: block; }
+    DraftScreen.tabs Header { display: none; }
+    DraftScreen.tabs #left, DraftScreen.tabs #right, DraftScreen.tabs #centre { display: none; }
+    DraftScreen.tabs #left { width: 1fr; border-right: none; }
+    DraftScreen.tabs #right { width: 1fr; border-left: none; }
+    DraftScreen.tabs Outline { height: 1fr; border-top: none; }
+    DraftScreen.tabs.pane-form #left, DraftScreen.tabs.pane-outline #left { display: block; }
+    DraftScreen.tabs.pane-form Outline { display: none; }
+    DraftScreen.tabs.pane-outline ProposalForm { display: none; }
+    DraftScreen.tabs.pane-editor #centre, DraftScreen.tabs.pane-search #right { display: block; }
     """
-    """The screen's class names fold the side panels: narrow, hide-left, hide-right."""
+    """The screen's class names fold the side panels: narrow, hide-left, hide-right; below
+    TABS_WIDTH, `tabs` and one `pane-<name>` show one panel at a time, with a tab bar."""
 
     app: ReplydraftApp  # type: ignore[assignment]
 
@@ -119,12 +139,14 @@ class DraftScreen(Screen[None]):
         self._full_meta: tuple[ProposalMeta, ProposalMeta] | None = None
         self.last_find = FindRequest("find", "")
         """The last find (F7 repeats it; the dialog opens with it)."""
-        self._auto_hid = False
+        self.pane = "form"
+        """The panel shown in tabs mode (below TABS_WIDTH columns)."""
 
     # --- layout -------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield Static(id="tabs")
         with Horizontal(id="main"):
             with Vertical(id="left"):
                 yield ProposalForm(self.session.meta, voice_of=self._voice_of, id="form")
@@ -192,9 +214,40 @@ class DraftScreen(Screen[None]):
 
     def _apply_width(self, width: int) -> None:
         self.set_class(width < NARROW_WIDTH, "narrow")
-        if width < 90 and not self._auto_hid:
-            self._auto_hid = True
-            self.add_class("hide-right")
+        self.set_class(width < TABS_WIDTH, "tabs")
+        # Below TABS_WIDTH the footer packs its keys and leaves out ^p 命令 (F1 lists it), so
+        # 退出, 保存 and 帮助 stay whole at 80 columns.
+        footer = self.query_one(Footer)
+        footer.compact = width < TABS_WIDTH
+        footer.show_command_palette = width >= TABS_WIDTH
+        self.show_pane(self.pane)
+
+    @property
+    def tabbed(self) -> bool:
+        return self.has_class("tabs")
+
+    def show_pane(self, pane: str) -> None:
+        """Make `pane` the one shown in tabs mode (remembered for a wide screen too)."""
+        self.pane = pane
+        for name in PANES:
+            self.set_class(name == pane, f"pane-{name}")
+        bar = Text(" ")
+        for name, binding_id, label in PANE_TABS:
+            keys = keymap.short_keys(keymap.keys_for(self.app.keymap, binding_id))
+            style = "bold reverse" if name == pane else ""
+            bar.append(f" {label} {keys} ", style=style)
+            bar.append(" ")
+        self.query_one("#tabs", Static).update(bar)
+
+    @on(events.DescendantFocus)
+    def _follow_focus(self, event: events.DescendantFocus) -> None:
+        """In tabs mode, focus reaching a hidden panel (Tab, a dialog closing) shows it."""
+        for node in event.widget.ancestors_with_self:
+            pane = {"form": "form", "outline": "outline", "centre": "editor", "right": "search"}
+            if node.id in pane:
+                if self.pane != pane[node.id]:
+                    self.show_pane(pane[node.id])
+                return
 
     # --- library ------------------------------------------------------------------------
 
@@ -500,28 +553,38 @@ class DraftScreen(Screen[None]):
 
     def action_focus_search(self) -> None:
         self.remove_class("hide-right")
+        self.show_pane("search")
         self.search_panel.focus_query()
 
     def action_focus_form(self) -> None:
         self.remove_class("hide-left")
+        self.show_pane("form")
         self.form.focus_title()
 
     def action_focus_editor(self) -> None:
+        self.show_pane("editor")
         self.editor.focus()
 
     def action_focus_checks(self) -> None:
-        self.remove_class("hide-right")
+        self.show_pane("editor")
         self.query_one("#checks", ChecksPanel).focus()
 
     def action_focus_outline(self) -> None:
         self.remove_class("hide-left")
+        self.show_pane("outline")
         self.query_one("#outline", Outline).focus()
 
     def action_toggle_left(self) -> None:
-        self.toggle_class("hide-left")
+        if self.tabbed:
+            (self.action_focus_editor if self.pane == "form" else self.action_focus_form)()
+        else:
+            self.toggle_class("hide-left")
 
     def action_toggle_right(self) -> None:
-        self.toggle_class("hide-right")
+        if self.tabbed:
+            (self.action_focus_editor if self.pane == "search" else self.action_focus_search)()
+        else:
+            self.toggle_class("hide-right")
 
     def action_renumber(self) -> None:
         self.editor.action_renumber()

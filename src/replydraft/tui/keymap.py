@@ -16,13 +16,13 @@ from replydraft.tui.widgets.draft_editor import DraftEditor
 APP_BINDINGS = [
     Binding("ctrl+q", "quit", "退出", priority=True, id="app.quit"),
     Binding("ctrl+s", "save", "保存", priority=True, id="app.save"),
+    Binding("f1", "help", "帮助", id="app.help"),
     Binding("f12", "save_as", "另存为", show=False, id="app.save_as"),
     Binding("ctrl+o", "export", "导出", priority=True, id="app.export"),
     Binding("ctrl+f", "focus_search", "搜索", priority=True, id="app.search"),
     Binding("ctrl+n", "next_mark", "下一待填", priority=True, id="app.next_mark"),
-    Binding("ctrl+l", "find_replace", "查找替换", id="app.find_replace"),
+    Binding("ctrl+l", "find_replace", "查找替换", show=False, id="app.find_replace"),
     Binding("f11", "find_next", "再找", show=False, id="app.find_next"),
-    Binding("f1", "help", "帮助", id="app.help"),
     Binding("f2", "focus_form", "表单", id="app.form"),
     Binding("f3", "focus_editor", "编辑", id="app.editor"),
     Binding("f4", "focus_checks", "检查", id="app.checks"),
@@ -39,7 +39,8 @@ APP_BINDINGS = [
         id="app.command_palette",
     ),
 ]
-"""The app's bindings. The command palette's key is bound here, not by App, so it has an id
+"""The app's bindings, in footer order: 退出, 保存 and 帮助 first, so they stay at 80 columns.
+The command palette's key is bound here, not by App, so it has an id
 and the footer reads 命令."""
 
 
@@ -87,3 +88,13 @@ def key_rows(keymap: Mapping[str, str]) -> list[tuple[str, str, str]]:
         (keymap.get(b.id, b.key) if b.id else b.key, b.description, b.id or "")
         for b in _shown_bindings()
     ]
+
+
+def short_keys(keys: str) -> str:
+    """Keys as the footer writes them: `ctrl+f` -> `^f`, `f2` -> `F2` (the first of a list)."""
+    first = keys.split(",")[0].strip()
+    if first.startswith("ctrl+"):
+        return "^" + first.removeprefix("ctrl+")
+    if len(first) > 1 and first[0] == "f" and first[1:].isdigit():
+        return first.upper()
+    return first

@@ -18,16 +18,17 @@ class DraftEditor(TextArea):
     """The reply being written: one paragraph per line, one blank line between parts."""
 
     BINDINGS = [
-        Binding("ctrl+up", "move_paragraph(-1)", "上移", id="editor.move_up"),
-        Binding("ctrl+down", "move_paragraph(1)", "下移", id="editor.move_down"),
-        Binding("f8", "delete_paragraph", "删除段落", id="editor.delete_paragraph"),
-        Binding("ctrl+r", "renumber", "重新编号", id="editor.renumber"),
-        Binding("ctrl+t", "fullwidth", "改全角标点", id="editor.fullwidth"),
-        Binding("ctrl+g", "confirm_figures", "数字已核", id="editor.confirm_figures"),
+        Binding("ctrl+up", "move_paragraph(-1)", "上移", show=False, id="editor.move_up"),
+        Binding("ctrl+down", "move_paragraph(1)", "下移", show=False, id="editor.move_down"),
+        Binding("f8", "delete_paragraph", "删除段落", show=False, id="editor.delete_paragraph"),
+        Binding("ctrl+r", "renumber", "重新编号", show=False, id="editor.renumber"),
+        Binding("ctrl+t", "fullwidth", "改全角标点", show=False, id="editor.fullwidth"),
+        Binding("ctrl+g", "confirm_figures", "数字已核", show=False, id="editor.confirm_figures"),
     ]
     """Moves and deletes renumber; `ctrl+r` renumbers after hand edits; `ctrl+t` makes half-width
     punctuation in Chinese text full-width; `ctrl+g` removes the 【待核】 marks of the cursor's
-    paragraph once its figures are checked."""
+    paragraph once its figures are checked. None shows in the footer: the app's keys (退出, 保存,
+    帮助…) must stay there at 80 columns; F1 and the palette list these."""
 
     DEFAULT_CSS = """
     DraftEditor { height: 1fr; border: none; padding: 0 1; }

@@ -205,6 +205,7 @@ class SearchPanel(Vertical):
         self.matches: list[Match] = []
         self.top = 30
         self._seq = 0
+        self._laid_out_width = 0
         self._started: dict[int, float] = {}
         self.last_latency: float | None = None
         self.painted: tuple[str, float] | None = None
@@ -307,10 +308,22 @@ class SearchPanel(Vertical):
         self.call_after_refresh(self._painted, query)
 
     def _options(self, matches: list[Match], width: int, first: int) -> list[Option]:
+        self._laid_out_width = width
         return [
             Option(result_prompt(match, width), id=f"r{index}")
             for index, match in enumerate(matches, first)
         ]
+
+    def on_resize(self) -> None:
+        """Lay the results out again for the new width (the panel was hidden, or resized)."""
+        options = self.query_one("#results", OptionList)
+        width = options.scrollable_content_region.width
+        if not self.matches or width <= 0 or width == self._laid_out_width:
+            return
+        keep = options.highlighted
+        options.set_options(self._options(self.matches, width, 0))
+        if keep is not None and keep < len(self.matches):
+            options.highlighted = keep
 
     def _show_rest(self, seq: int, start: int, width: int) -> None:
         """Add the results below the visible ones (skipped when a newer search took over)."""
