@@ -304,7 +304,7 @@ async def test_keymap_from_config_and_palette_and_help(home: Path, tmp_path: Pat
         names = [name for name, _help, _cb in app.palette_commands()]
         for wanted in (
             "文件：保存草稿",
-            "导出：docx",
+            "导出：公文格式（.docx）",
             "导出：复制正文到剪贴板",
             "编辑：重排正文序号",
         ):

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
+from textual.command import CommandPalette
 from textual.screen import Screen
 
 from replydraft.draft.model import ProposalMeta
@@ -23,7 +24,7 @@ from replydraft.draft.session import DraftSession
 from replydraft.errors import ReplydraftError
 from replydraft.tui import keymap
 from replydraft.tui.draft_screen import Delays, DraftScreen
-from replydraft.tui.palette import ReplydraftCommands, palette_entries
+from replydraft.tui.palette import ChinesePalette, ReplydraftCommands, palette_entries
 from replydraft.tui.screens.help_screen import HelpScreen
 
 if TYPE_CHECKING:
@@ -150,6 +151,11 @@ class ReplydraftApp(App[None]):
 
     def action_find_next(self) -> None:
         self.draft_screen.action_find_next()
+
+    def action_command_palette(self) -> None:
+        """The command palette, in Chinese (`palette.ChinesePalette`)."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(ChinesePalette())
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.key_rows(), HELP_NOTES))

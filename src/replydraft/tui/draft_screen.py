@@ -36,6 +36,7 @@ from replydraft.draft.model import Draft, ProposalMeta
 from replydraft.draft.session import DraftSession
 from replydraft.errors import ReplydraftError
 from replydraft.tui import editing, keymap, workers
+from replydraft.tui.compositor import keep_wide_chars_whole
 from replydraft.tui.file_actions import FileActions
 from replydraft.tui.messages import (
     Analysed,
@@ -122,6 +123,7 @@ class DraftScreen(Screen[None]):
         offer_recovery: bool = True,
     ) -> None:
         super().__init__()
+        keep_wide_chars_whole(self)
         self.session = session
         self.cwd = cwd
         self.delays = delays

@@ -9,10 +9,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet
 
 from replydraft.export.naming import export_path, stem_of
+from replydraft.tui.compositor import Modal
 
 FORMATS = ("docx", "txt", "md", "body")
 FORMAT_LABELS = {
@@ -31,14 +31,15 @@ class ExportChoice:
     path: Path | None = None
 
 
-class ExportDialog(ModalScreen[ExportChoice | None]):
+class ExportDialog(Modal[ExportChoice | None]):
     """Pick a format and a file; 导出 writes it, 复制正文 puts the body on the clipboard."""
 
     BINDINGS = [Binding("escape", "cancel", "取消", id="export_dialog.cancel")]
 
     DEFAULT_CSS = """
     ExportDialog { align: center middle; }
-    ExportDialog > Vertical { width: 84; height: auto; border: thick $accent; padding: 1 2; background: $surface; }
+    ExportDialog Label { width: 100%; }
+    ExportDialog > Vertical { width: 84; max-width: 100%; height: auto; border: thick $accent; padding: 1 2; background: $surface; }
     ExportDialog RadioSet { width: 100%; margin: 1 0; }
     ExportDialog Horizontal { height: auto; margin-top: 1; }
     ExportDialog Button { margin-right: 1; }

@@ -12,8 +12,9 @@ from typing import Literal
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label
+
+from replydraft.tui.compositor import Modal
 
 
 @dataclass(frozen=True)
@@ -25,14 +26,15 @@ class FindRequest:
     replacement: str = ""
 
 
-class FindReplace(ModalScreen[FindRequest | None]):
+class FindReplace(Modal[FindRequest | None]):
     """Two inputs: 查找 (Enter: find next) and 替换为 (Enter: replace all)."""
 
     BINDINGS = [Binding("escape", "cancel", "取消", id="find_replace.cancel")]
 
     DEFAULT_CSS = """
     FindReplace { align: center middle; }
-    FindReplace > Vertical { width: 70; max-width: 95%; height: auto; border: thick $accent; padding: 0 1; background: $surface; }
+    FindReplace Label { width: 100%; }
+    FindReplace > Vertical { width: 70; max-width: 100%; height: auto; border: thick $accent; padding: 0 1; background: $surface; }
     FindReplace Horizontal { height: 1; margin-top: 1; }
     FindReplace Horizontal > Label { width: 8; }
     FindReplace Horizontal > Input { width: 1fr; }

@@ -26,20 +26,21 @@ LIST_FIELDS = ("co_proposers", "cc")
 """Inputs holding a list of names, typed 、-separated (，, ; / and spaces also split)."""
 
 TEXT_FIELDS: list[tuple[str, str, str]] = [
-    ("title", "标题", "关于……的建议（必填）"),
+    ("title", "标题", "（必填）"),
     ("number", "编号", "例：107"),
-    ("session", "届次", "例：市十八届人大二次会议"),
+    ("session", "届次", "照交办单填写"),
     ("proposer", "领衔人", "例：张三"),
-    ("co_proposers", "附议人", "例：李四、王五"),
+    ("co_proposers", "附议人", "李四、王五"),
     ("lead_unit", "主办单位", "协办时填"),
-    ("unit", "单位", "例：市科学技术局"),
+    ("unit", "单位", "例：市科技局"),
     ("date", "日期", "例：2026-05-20"),
-    ("cc", "抄送", "例：市督查局、市政协提案委"),
+    ("cc", "抄送", "例：市督查局"),
     ("leader", "分管领导", ""),
     ("handler", "承办人", ""),
     ("phone", "电话", ""),
 ]
-"""(field, label, placeholder) of the one-line inputs, in form order (selects go between)."""
+"""(field, label, placeholder) of the one-line inputs, in form order (selects go between).
+A placeholder is at most 12 cells: the input is that wide beside the editor at 100 columns."""
 
 VOICE_TEXT_FIELDS: list[tuple[str, str, str]] = [
     ("level_ref", "地方自称", ""),
@@ -48,7 +49,7 @@ VOICE_TEXT_FIELDS: list[tuple[str, str, str]] = [
 ]
 """The unit's voice, below the proposal text (rarely changed): left empty, each is derived
 from the unit's name, and the input's placeholder shows the derived value
-(`由单位名称推得：我县`), so the officer sees what the reply will say and overrides it by typing."""
+(`我县`, dimmed; the hint row above says so), so the officer sees what the reply will say and overrides it by typing."""
 
 VOICE_FIELDS = tuple(name for name, _label, _hint in VOICE_TEXT_FIELDS)
 ALL_TEXT_FIELDS = TEXT_FIELDS + VOICE_TEXT_FIELDS
@@ -90,7 +91,7 @@ class ProposalForm(VerticalScroll):
     DEFAULT_CSS = """
     ProposalForm { height: 1fr; padding: 0 1; scrollbar-size-vertical: 1; }
     ProposalForm > #proposal_text { height: 5; margin-top: 1; }
-    ProposalForm > .hint { color: $text-muted; height: 1; }
+    ProposalForm > .hint { color: $text-muted; height: auto; width: 100%; }
     """
 
     class Changed(Message):
@@ -113,7 +114,7 @@ class ProposalForm(VerticalScroll):
 
     def _voice_hint(self, unit: str | None, name: str) -> str:
         derived = getattr(self._voice_of(unit), name)
-        return f"由单位名称推得：{derived}" if derived else "由单位名称推得"
+        return derived or ""
 
     def _refresh_voice_hints(self) -> None:
         unit = self.query_one("#unit", Input).value.strip() or None
@@ -138,7 +139,7 @@ class ProposalForm(VerticalScroll):
             with FormRow():
                 yield Label(label)
                 if name == "date":  # left empty, the reply says 【待填：日期】
-                    placeholder = f"例：{_dt.date.today().isoformat()}（今天）"
+                    placeholder = f"如{_dt.date.today().isoformat()}"
                 yield Input(
                     self._value(meta, name),
                     placeholder=placeholder,
