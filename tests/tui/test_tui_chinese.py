@@ -20,7 +20,7 @@ from replydraft.tui.screens.help_screen import HelpScreen
 from replydraft.tui.screens.path_prompt import PathPrompt
 from replydraft.tui.screens.recovery_prompt import RecoveryPrompt
 
-ALLOWED = {"docx", "txt", "md", "body", "Markdown", "Word", "Esc", "Enter", "ctrl", "down"}
+ALLOWED = {"docx", "txt", "md", "body", "Markdown", "Word", "Esc", "Enter", "Tab", "ctrl", "down"}
 ALLOWED |= {"replydraft", "config", "set", "keymap"}  # the command that remaps a key
 
 

@@ -194,3 +194,26 @@ def test_answer_lead_is_not_doubled() -> None:
     assert editing.answer_to(demand, text) == text
     assert editing.demand_of_placeholder(LINES[9], [demand]) == demand
     assert editing.demand_of_placeholder(LINES[10], [demand]) is None
+
+
+async def test_export_dialog_formats_are_reached_with_arrows(tmp_path: Path) -> None:
+    from textual.widgets import Input, RadioSet
+
+    from replydraft.tui.screens.export_dialog import ExportDialog
+
+    app = make_app(draft_file(tmp_path), offer_recovery=False, cwd=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+o")
+        await wait_until(pilot, lambda: isinstance(app.screen, ExportDialog), "export dialog")
+        dialog = app.screen
+        formats = dialog.query_one("#formats", RadioSet)
+        assert app.focused is formats
+        assert formats.pressed_button is not None and formats.pressed_button.id == "fmt-docx"
+        await pilot.press("down")  # the choice follows the arrow, and so does the path
+        assert formats.pressed_button.id == "fmt-txt"
+        assert dialog.query_one("#path", Input).value.endswith("交通.txt")
+        await pilot.press("enter")
+        txt = tmp_path / "交通.txt"
+        await wait_until(pilot, txt.exists, "the txt export")
+        assert "村道" in txt.read_text(encoding="utf-8")

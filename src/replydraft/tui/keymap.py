@@ -53,7 +53,7 @@ def binding_ids() -> set[str]:
     """The id of every binding of the UI: what the config's `keymap` may name."""
     from replydraft.tui.screens.choice_dialog import ChoiceDialog
     from replydraft.tui.screens.confirm_quit import ConfirmQuit
-    from replydraft.tui.screens.export_dialog import ExportDialog
+    from replydraft.tui.screens.export_dialog import ExportDialog, FormatList
     from replydraft.tui.screens.find_replace import FindReplace
     from replydraft.tui.screens.help_screen import HelpScreen
     from replydraft.tui.screens.path_prompt import PathPrompt
@@ -61,7 +61,7 @@ def binding_ids() -> set[str]:
     from replydraft.tui.widgets.search_panel import SearchInput
 
     owners = [DraftEditor, SearchInput, ConfirmQuit, ExportDialog, ChoiceDialog]
-    owners += [HelpScreen, PathPrompt, RecoveryPrompt, FindReplace]
+    owners += [HelpScreen, PathPrompt, RecoveryPrompt, FindReplace, FormatList]
     bindings = [*APP_BINDINGS, *(b for owner in owners for b in owner.BINDINGS)]
     return {b.id for b in bindings if isinstance(b, Binding) and b.id}
 
