@@ -13,9 +13,10 @@ import datetime as _dt
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
+from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import Screen
 
@@ -50,7 +51,9 @@ class ReplydraftApp(App[None]):
 
     TITLE = "replydraft"
     COMMANDS = App.COMMANDS | {ReplydraftCommands}
-    BINDINGS = keymap.APP_BINDINGS
+    BINDINGS: ClassVar[list[Binding | tuple[str, str] | tuple[str, str, str]]] = [
+        *keymap.APP_BINDINGS
+    ]
     """Every binding has an id: the config's `keymap` (id -> keys) remaps them."""
 
     def __init__(
@@ -154,7 +157,8 @@ class ReplydraftApp(App[None]):
 
     def action_command_palette(self) -> None:
         """The command palette, in Chinese (`palette.ChinesePalette`)."""
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        open_already = any(isinstance(screen, CommandPalette) for screen in self.screen_stack)
+        if self.use_command_palette and not open_already:
             self.push_screen(ChinesePalette())
 
     def action_help(self) -> None:

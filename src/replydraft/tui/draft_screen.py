@@ -65,8 +65,12 @@ TABS_WIDTH = 100
 """Below this many columns the panels become tabs (表单, 草稿, 大纲, 搜索): one fills the screen
 at a time, so the editor keeps the whole width (at 80 columns, 78 for the text)."""
 PANES = ("form", "editor", "outline", "search")
-PANE_TABS = (("form", "app.form", "表单"), ("editor", "app.editor", "草稿"))
-PANE_TABS += (("outline", "app.outline", "大纲"), ("search", "app.search", "搜索"))
+PANE_TABS: tuple[tuple[str, str, str], ...] = (
+    ("form", "app.form", "表单"),
+    ("editor", "app.editor", "草稿"),
+    ("outline", "app.outline", "大纲"),
+    ("search", "app.search", "搜索"),
+)
 """(pane, binding id, label) of the tab bar, in order."""
 
 
@@ -112,7 +116,7 @@ class DraftScreen(Screen[None]):
     """The screen's class names fold the side panels: narrow, hide-left, hide-right; below
     TABS_WIDTH, `tabs` and one `pane-<name>` show one panel at a time, with a tab bar."""
 
-    app: ReplydraftApp  # type: ignore[assignment]
+    app: ReplydraftApp
 
     def __init__(
         self,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from textual.binding import Binding
+from textual.dom import DOMNode
 
 from replydraft.tui.widgets.draft_editor import DraftEditor
 
@@ -60,8 +61,8 @@ def binding_ids() -> set[str]:
     from replydraft.tui.screens.recovery_prompt import RecoveryPrompt
     from replydraft.tui.widgets.search_panel import SearchInput
 
-    owners = [DraftEditor, SearchInput, ConfirmQuit, ExportDialog, ChoiceDialog]
-    owners += [HelpScreen, PathPrompt, RecoveryPrompt, FindReplace, FormatList]
+    owners: list[type[DOMNode]] = [DraftEditor, SearchInput, ConfirmQuit, ExportDialog]
+    owners += [ChoiceDialog, HelpScreen, PathPrompt, RecoveryPrompt, FindReplace, FormatList]
     bindings = [*APP_BINDINGS, *(b for owner in owners for b in owner.BINDINGS)]
     return {b.id for b in bindings if isinstance(b, Binding) and b.id}
 

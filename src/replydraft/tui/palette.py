@@ -83,13 +83,18 @@ def palette_entries(screen: DraftScreen) -> list[PaletteEntry]:
     ]
     for fmt, label in EXPORT_FORMATS.items():
         entries.append(
-            PaletteEntry(
-                f"导出：{label}",
-                lambda fmt=fmt: screen.files.export_default(fmt),
-                help="导出到草稿旁的默认路径",
-            )
+            PaletteEntry(f"导出：{label}", _exporter(screen, fmt), help="导出到草稿旁的默认路径")
         )
     return entries
+
+
+def _exporter(screen: DraftScreen, fmt: str) -> Callable[[], None]:
+    """Export `fmt` to the default path (one closure per format)."""
+
+    def export() -> None:
+        screen.files.export_default(fmt)
+
+    return export
 
 
 class ReplydraftCommands(Provider):

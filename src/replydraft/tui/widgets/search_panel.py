@@ -101,7 +101,7 @@ class Searcher:
     (`MessagePump.post_message` is).
     """
 
-    def __init__(self, deliver: Callable[[SearchRequest, list, str | None], None]) -> None:
+    def __init__(self, deliver: Callable[[SearchRequest, list, str | None], object]) -> None:
         self._deliver = deliver
         self._wake = threading.Condition()
         self._request: tuple[Library, SearchRequest] | None = None
@@ -131,8 +131,11 @@ class Searcher:
                     self._wake.wait()
                 if self._closed:
                     return
-                library, request = self._request
+                pending = self._request
                 self._request = None
+            if pending is None:
+                continue
+            library, request = pending
             results: list[Match] = []
             error = None
             if request.query:
