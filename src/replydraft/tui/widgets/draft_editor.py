@@ -12,6 +12,41 @@ from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
 from replydraft.draft import line_edits
+from replydraft.tui.line_breaking import keep_rules
+
+try:  # Textual 8.2 (pinned) wraps TextArea rows with this module's compute_wrap_offsets
+    from textual.document import _wrapped_document
+except ImportError:  # pragma: no cover - a Textual without it wraps as it always did
+    _wrapped_document = None  # type: ignore[assignment]
+
+
+def _install_chinese_line_breaking() -> None:
+    """Make soft-wrapped rows follow 避头尾 (`tui.line_breaking`): no row starts with ，。）》.
+
+    Textual has no hook for it, so its wrap function is wrapped in place: every TextArea of
+    the app (the editor, the pasted proposal text) holds Chinese. Tabs keep Textual's wrap.
+    """
+    if _wrapped_document is None or getattr(_wrapped_document, "_replydraft_rules", False):
+        return
+    plain = _wrapped_document.compute_wrap_offsets
+
+    def wrap_offsets(
+        text: str,
+        width: int,
+        tab_size: int,
+        fold: bool = True,
+        precomputed_tab_sections: list[tuple[str, int]] | None = None,
+    ) -> list[int]:
+        offsets = plain(text, width, tab_size, fold, precomputed_tab_sections)
+        if "\t" in text:
+            return offsets
+        return keep_rules(text, offsets, lambda rest: plain(rest, width, tab_size, fold))
+
+    _wrapped_document.compute_wrap_offsets = wrap_offsets
+    _wrapped_document._replydraft_rules = True  # type: ignore[attr-defined]
+
+
+_install_chinese_line_breaking()
 
 
 class DraftEditor(TextArea):

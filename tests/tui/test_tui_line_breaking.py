@@ -1,0 +1,87 @@
+"""Chinese line breaking (避头尾) in the editor's soft wrap: no painted row starts with ，。！》）
+and none ends with （《“, at any width, and every character is still on screen, in order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pilot import settle
+
+from replydraft.tui.app import make_app
+from replydraft.tui.line_breaking import NO_LINE_END, NO_LINE_START, keep_rules
+
+
+def plain_wrap(width: int):
+    """One cell per character and two per CJK one, broken at the last character that fits."""
+
+    def wrap(text: str) -> list[int]:
+        offsets, used = [], 0
+        for index, char in enumerate(text):
+            cells = 2 if ord(char) > 0x2E7F else 1
+            if used + cells > width and index:
+                offsets.append(index)
+                used = 0
+            used += cells
+        return offsets
+
+    return wrap
+
+
+def rows(text: str, offsets: list[int]) -> list[str]:
+    bounds = [0, *offsets, len(text)]
+    return [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+@pytest.mark.parametrize("width", range(8, 30))
+def test_rules_hold_and_rows_fit(width: int) -> None:
+    text = "一是打造“设备之家”服务品牌，开通科技金融“绿色通道”。二是（试点）推行《办法》！共12.5亿元，等等。"
+    wrap = plain_wrap(width)
+    kept = rows(text, keep_rules(text, wrap(text), wrap))
+    assert "".join(kept) == text
+    for row in kept[1:]:
+        assert row[0] not in NO_LINE_START, kept
+    for row in kept[:-1]:
+        assert row[-1] not in NO_LINE_END, kept
+    for row in kept:
+        assert not plain_wrap(width)(row), f"{row!r} is wider than {width}"
+
+
+def test_a_row_of_nothing_but_marks_keeps_its_break() -> None:
+    wrap = plain_wrap(4)
+    text = "，，，，，，"
+    assert keep_rules(text, wrap(text), wrap) == wrap(text)
+
+
+SENTENCE = "您提出的《关于加强农村道路交通安全的建议》已收悉。现答复如下：我局高度重视，"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (120, 36)])
+async def test_no_painted_row_starts_with_closing_punctuation(tmp_path: Path, size) -> None:
+    app = make_app(offer_recovery=False, cwd=tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        editor = app.draft_screen.editor
+        # Each paragraph one character longer than the last: every break position is tried.
+        paragraphs = [SENTENCE[: n % len(SENTENCE)] + SENTENCE * 2 for n in range(0, 40)]
+        editor.load_text("\n".join(paragraphs))
+        await pilot.press("f3")
+        await settle(app, pilot)
+        strips = app.screen._compositor.render_strips()
+        region = editor.scrollable_content_region
+        painted = [
+            strips[y].crop(region.x, region.right).text for y in range(region.y, region.bottom)
+        ]
+        starts = {p[:3] for p in paragraphs}
+        seen = 0
+        for row in painted:
+            text = row.strip()
+            if not text:
+                continue
+            seen += 1
+            if not any(text.startswith(s) for s in starts):
+                assert text[0] not in NO_LINE_START, "\n".join(painted)
+        assert seen > 5
+        # Every character of the rows shown is the document's, in order.
+        shown = "".join("".join(row.split()) for row in painted[:-1])
+        assert shown in "".join(editor.text.split())
