@@ -51,7 +51,7 @@ def next_mark(lines: list[str], row: int, column: int) -> Span | None:
 
 def mark_for_problem(line: str, row: int, code: str) -> Span | None:
     """The mark a check problem of `code` on `line` is about (a placeholder or a 【待核】)."""
-    wanted = {"placeholder": "【待填", "stale": "【待核】"}.get(code)
+    wanted = {"placeholder": "【待填", "stale": "【待核】", "foreign": "【待核】"}.get(code)
     if wanted is None:
         return None
     for span in marks_in(line, row):

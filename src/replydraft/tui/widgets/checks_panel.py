@@ -24,6 +24,7 @@ CODE_LABELS = {
     "title_mismatch": "标题",
     "numbering": "序号",
     "stale": "待核",
+    "foreign": "他处",
     "halfwidth": "半角",
     "duplicate": "重复",
     "unanswered_demand": "诉求",
