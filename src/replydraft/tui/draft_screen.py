@@ -72,6 +72,8 @@ PANE_TABS: tuple[tuple[str, str, str], ...] = (
     ("search", "app.search", "搜索"),
 )
 """(pane, binding id, label) of the tab bar, in order."""
+PANE_OF_CONTAINER = {"form": "form", "outline": "outline", "centre": "editor", "right": "search"}
+"""The pane a focused widget's container belongs to (focus moving there shows that pane)."""
 
 
 @dataclass(frozen=True)
@@ -249,10 +251,10 @@ class DraftScreen(Screen[None]):
     def _follow_focus(self, event: events.DescendantFocus) -> None:
         """In tabs mode, focus reaching a hidden panel (Tab, a dialog closing) shows it."""
         for node in event.widget.ancestors_with_self:
-            pane = {"form": "form", "outline": "outline", "centre": "editor", "right": "search"}
-            if node.id in pane:
-                if self.pane != pane[node.id]:
-                    self.show_pane(pane[node.id])
+            pane = PANE_OF_CONTAINER.get(node.id or "")
+            if pane is not None:
+                if self.pane != pane:
+                    self.show_pane(pane)
                 return
 
     # --- library ------------------------------------------------------------------------
