@@ -48,7 +48,7 @@ def test_whole_draft_at_80x24_in_tmux(tmp_path: Path) -> None:
     docx = Path(result.stdout.strip().splitlines()[-1].removeprefix("OK: "))
     assert docx.suffix == ".docx" and docx.stat().st_size > 1000
     screens = (docx.parent / "screens.txt").read_text(encoding="utf-8")
-    assert screens.count("-----") > 50  # every wait read the screen
+    assert screens.count("-----") > 20  # every wait read (and checked) the screen
     final = (docx.parent / "final-screen.txt").read_text(encoding="utf-8")
     assert "检查：无问题" in final
     assert "^q 退出 ^s 保存 f1 帮助" in final
