@@ -85,3 +85,46 @@ async def test_no_painted_row_starts_with_closing_punctuation(tmp_path: Path, si
         # Every character of the rows shown is the document's, in order.
         shown = "".join("".join(row.split()) for row in painted[:-1])
         assert shown in "".join(editor.text.split())
+
+
+@pytest.mark.parametrize("width", range(13, 30))
+def test_figures_stay_whole(width: int) -> None:
+    """A row as wide as the longest figure holds it whole (a narrower one must split it)."""
+    text = "年均增长20.7%，联系电话0312-5551234，共180.8亿元"
+    wrap = plain_wrap(width)
+    kept = rows(text, keep_rules(text, wrap(text), wrap))
+    assert "".join(kept) == text
+    for figure in ("20.7%", "0312-5551234", "180.8"):
+        assert any(figure in row for row in kept), kept
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_check_messages_keep_the_rules(tmp_path: Path, size) -> None:
+    from replydraft.draft.checks import Problem
+    from replydraft.tui.widgets.checks_panel import ChecksPanel
+
+    message = (
+        "数字待核：2016年、26亿、17%、180.8亿元、40%、2011年等（共7处【待核】）——核对后删去标记"
+    )
+    app = make_app(offer_recovery=False, cwd=tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f4")
+        panel = app.draft_screen.query_one(ChecksPanel)
+        for shift in range(0, 12):
+            problems = [Problem("stale", "一" * shift + message, "status", 0, 3)]
+            panel.show(problems)
+            await settle(app, pilot)
+            strips = app.screen._compositor.render_strips()
+            region = panel.scrollable_content_region
+            painted = [
+                strips[y].crop(region.x, region.right).text for y in range(region.y, region.bottom)
+            ]
+            texts = [row.strip() for row in painted if row.strip()]
+            assert "".join(texts).replace(" ", "") == ("待核4行" + "一" * shift + message).replace(
+                " ", ""
+            )
+            for row in texts[1:]:
+                assert row[0] not in NO_LINE_START, "\n".join(painted)
+            for figure in ("180.8", "2016", "17%"):
+                assert any(figure in row for row in texts), "\n".join(painted)

@@ -13,6 +13,7 @@ from textual import on
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from replydraft.tui.line_breaking import broken_lines
 from replydraft.tui.messages import JumpToLine
 
 if TYPE_CHECKING:
@@ -42,8 +43,14 @@ class ChecksPanel(OptionList):
         super().__init__(**kwargs)
         self.problems: list[Problem] = []
 
+    def on_resize(self) -> None:
+        """Break the messages again for the new width."""
+        if self.problems:
+            self.show(self.problems)
+
     def show(self, problems: list[Problem]) -> None:
         self.problems = list(problems)
+        width = self.scrollable_content_region.width - 1
         self.border_title = f"检查 {len(problems)} 项" if problems else "检查：无问题"
         keep = self.highlighted
         options = []
@@ -52,6 +59,9 @@ class ChecksPanel(OptionList):
             label.append(f"{CODE_LABELS.get(problem.code, problem.code)} ", style="bold yellow")
             label.append(f"{problem.line + 1}行 ", style="dim")
             label.append(problem.message)
+            cuts = broken_lines(label.plain, width)
+            if cuts:  # rows that keep 避头尾 and figures whole, broken here rather than by Rich
+                label = Text("\n").join(label.divide(cuts))
             options.append(Option(label, id=f"p{index}"))
         self.set_options(options)
         if keep is not None and keep < len(options):
