@@ -50,10 +50,15 @@ class FindReplace(Modal[FindRequest | None]):
         with Vertical():
             with Horizontal():
                 yield Label("查找")
-                yield Input(self.needle, compact=True, id="needle")
+                yield Input(self.needle, placeholder="要找的文字", compact=True, id="needle")
             with Horizontal():
                 yield Label("替换为")
-                yield Input(self.replacement, compact=True, id="replacement")
+                yield Input(
+                    self.replacement,
+                    placeholder="换成的文字（可空）",
+                    compact=True,
+                    id="replacement",
+                )
             yield Label("查找框回车：找下一处（F11 再找）", classes="hint")
             yield Label("替换框回车：全部替换（可 ctrl+z 撤销）；Esc 取消", classes="dim")
 
