@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from pilot import settle
+from textual import events
 
 from replydraft.tui.app import make_app
 from replydraft.tui.line_breaking import NO_LINE_END, NO_LINE_START, keep_rules
@@ -128,3 +129,33 @@ async def test_check_messages_keep_the_rules(tmp_path: Path, size) -> None:
                 assert row[0] not in NO_LINE_START, "\n".join(painted)
             for figure in ("180.8", "2016", "17%"):
                 assert any(figure in row for row in texts), "\n".join(painted)
+
+
+async def test_search_preview_keeps_the_rules(tmp_path: Path) -> None:
+    from textual.widgets import Static
+
+    app = make_app(offer_recovery=False, cwd=tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+f")
+        for char in "科技金融":
+            app.focused.post_message(events.Key(char, char))  # type: ignore[union-attr]
+        await settle(app, pilot)
+        panel = app.draft_screen.search_panel
+        assert panel.matches
+        preview = panel.query_one("#preview-text", Static)
+        checked = 0
+        for index in range(min(8, len(panel.matches))):
+            panel._preview(index, force=True)
+            await settle(app, pilot)
+            strips = app.screen._compositor.render_strips()
+            region = preview.content_region.intersection(panel.region)
+            rows = [
+                strips[y].crop(region.x, region.right).text.strip()
+                for y in range(region.y, region.bottom)
+            ]
+            body = [row for row in rows if row and not row.startswith("— ")]
+            for row in body[1:]:
+                assert row[0] not in NO_LINE_START, "\n".join(rows)
+                checked += 1
+        assert checked > 10

@@ -33,6 +33,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from replydraft.errors import ReplydraftError
+from replydraft.tui.line_breaking import broken_lines
 from replydraft.tui.messages import SearchFound, SearchRequest
 
 if TYPE_CHECKING:
@@ -327,6 +328,7 @@ class SearchPanel(Vertical):
         options.set_options(self._options(self.matches, width, 0))
         if keep is not None and keep < len(self.matches):
             options.highlighted = keep
+        self._preview(keep, force=True)
 
     def _show_rest(self, seq: int, start: int, width: int) -> None:
         """Add the results below the visible ones (skipped when a newer search took over)."""
@@ -372,6 +374,9 @@ class SearchPanel(Vertical):
             preview.update("")
             return
         text = highlighted(match.entry.text, match.spans)
+        cuts = broken_lines(text.plain, preview.content_region.width - 1)  # room for a scrollbar
+        if cuts:  # rows that keep 避头尾 and figures whole, broken here rather than by Rich
+            text = Text("\n").join(text.divide(cuts))
         text.append(f"\n— {source_label(match)}", style="dim")
         if match.entry.versions:
             text.append(f"（另有 {len(match.entry.versions)} 个旧版本）", style="dim")
