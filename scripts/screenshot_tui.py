@@ -1,8 +1,9 @@
-"""Regenerate docs/screenshot-main.svg (and .png when rsvg-convert is installed): the main
-screen at 120x36 after a title, the form, a search for 科技金融 and one insert.
+"""Regenerate docs/screenshot-main.svg (120x36) and docs/screenshot-80x24.svg, with .png copies
+when rsvg-convert or ImageMagick's convert is installed: the main screen after a title, the
+form, a search for 科技金融 and one insert (at 80x24 the panels are tabs: the draft is shown).
 
 Usage: .venv/bin/python scripts/screenshot_tui.py [--size 100x30 --out DIR]
-(other sizes are for checking the layout; only the default 120x36 goes into docs/)
+(without --size both docs sizes are made; another size is for checking the layout)
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
 
-async def main(size: tuple[int, int], out: Path) -> None:
+async def main(size: tuple[int, int], out: Path, name: str) -> None:
     from textual import events
     from textual.widgets import Input, TextArea
 
@@ -54,24 +55,30 @@ async def main(size: tuple[int, int], out: Path) -> None:
         await pilot.press("down", "enter")
         await pilot.pause(0.8)
         await app.workers.wait_for_complete()
-        await pilot.press("ctrl+f")
+        # wide: back to the search box; in tabs (below 100 columns): the draft with the insert
+        await pilot.press("ctrl+f" if size[0] >= 100 else "f3")
         await pilot.pause(0.3)
         out.mkdir(parents=True, exist_ok=True)
-        app.save_screenshot(filename="screenshot-main.svg", path=str(out))
-    svg = out / "screenshot-main.svg"
+        app.save_screenshot(filename=f"{name}.svg", path=str(out))
+    svg = out / f"{name}.svg"
+    png = out / f"{name}.png"
+    width = str(round(1600 * size[0] / 120))
     if shutil.which("rsvg-convert"):
-        subprocess.run(
-            ["rsvg-convert", "-w", "1600", str(svg), "-o", str(out / "screenshot-main.png")],
-            check=True,
-        )
+        subprocess.run(["rsvg-convert", "-w", width, str(svg), "-o", str(png)], check=True)
+    elif shutil.which("convert"):
+        subprocess.run(["convert", "-density", "144", str(svg), str(png)], check=True)
     print(svg)
 
 
 if __name__ == "__main__":
     os.environ["REPLYDRAFT_HOME"] = tempfile.mkdtemp(prefix="replydraft-shot-")
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--size", default="120x36", help="COLUMNSxROWS")
+    parser.add_argument("--size", default=None, help="COLUMNSxROWS")
     parser.add_argument("--out", type=Path, default=DOCS)
     args = parser.parse_args()
-    columns, rows = (int(n) for n in args.size.lower().split("x"))
-    asyncio.run(main((columns, rows), args.out))
+    shots = {"screenshot-main": "120x36", "screenshot-80x24": "80x24"}
+    if args.size:
+        shots = {f"screenshot-{args.size}": args.size}
+    for name, size in shots.items():
+        columns, rows = (int(n) for n in size.lower().split("x"))
+        asyncio.run(main((columns, rows), args.out, name))

@@ -54,8 +54,8 @@ wait_for "建议段落" 15  # the library is loaded
 
 step "2. fill the form: title, number, session, proposer"
 type_text "$TITLE"
-keys Tab; keys Tab; type_text "12"
-keys Tab; type_text "市十八届人大二次会议"
+keys Tab; type_text "12"  # Tab from 标题 goes to 编号
+keys Tab; keys Tab; type_text "市十八届人大二次会议"  # past 类型
 keys Tab; type_text "杜国强"
 
 step "3. the skeleton appears and follows the form"

@@ -1,10 +1,8 @@
 """`mypy src` finds no error ([tool.mypy] in pyproject.toml), so the README's test command and
 .ci/run check the types too.
 
-mypy runs once per session, as a subprocess from the repository root (it reads pyproject.toml
-there and keeps its incremental cache in `.mypy_cache/`). The packages in `PENDING` still have
-errors on this branch: the whole-tree test is expected to fail until they are fixed, while every
-other package is held clean now.
+mypy runs as a subprocess from the repository root (it reads pyproject.toml there and keeps its
+incremental cache in `.mypy_cache/`).
 """
 
 from __future__ import annotations
@@ -17,9 +15,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-
-PENDING = ("parsing", "compose", "export", "tui")
-"""Packages (under src/replydraft/) whose mypy errors are fixed on other branches (issue 11)."""
 
 _ERROR = re.compile(r"^src/replydraft/([A-Za-z_]+)[^:]*:\d+: error: .*$", re.M)
 
@@ -41,15 +36,5 @@ def mypy_errors() -> list[tuple[str, str]]:
     return errors
 
 
-def test_mypy_is_clean_outside_the_pending_packages(mypy_errors: list[tuple[str, str]]) -> None:
-    outside = [line for package, line in mypy_errors if package not in PENDING]
-    assert not outside, "\n".join(outside)
-
-
-@pytest.mark.xfail(
-    strict=False,
-    reason="mypy errors left in parsing/ (parser3), compose/ and export/ (core12), tui/ (ui12); "
-    "remove this marker and PENDING once their branches are merged",
-)
 def test_mypy_is_clean(mypy_errors: list[tuple[str, str]]) -> None:
     assert not mypy_errors, "\n".join(line for _, line in mypy_errors)

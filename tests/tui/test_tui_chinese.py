@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from textual.widgets import Button, Label, Static
+from pilot import wait_until
+from textual.command import CommandPalette
+from textual.widgets import Button, Input, Label, Static
 from textual.widgets._footer import FooterKey
 
 from replydraft.tui.app import ReplydraftApp, make_app
@@ -18,7 +20,7 @@ from replydraft.tui.screens.help_screen import HelpScreen
 from replydraft.tui.screens.path_prompt import PathPrompt
 from replydraft.tui.screens.recovery_prompt import RecoveryPrompt
 
-ALLOWED = {"docx", "txt", "md", "body", "Markdown", "Word", "Esc", "Enter", "ctrl", "down"}
+ALLOWED = {"docx", "txt", "md", "body", "Markdown", "Word", "Esc", "Enter", "Tab", "ctrl", "down"}
 ALLOWED |= {"replydraft", "config", "set", "keymap"}  # the command that remaps a key
 
 
@@ -90,4 +92,14 @@ async def test_footer_and_palette_read_in_chinese(tmp_path: Path) -> None:
             assert english_words(command.title + command.help) == [], command
         await pilot.press("ctrl+p")  # the palette opens on its key, bound with an id
         await pilot.pause()
-        assert app.screen.__class__.__name__ == "CommandPalette"
+        assert isinstance(app.screen, CommandPalette)
+        box = app.screen.query_one(Input)
+        assert box.placeholder == "输入命令名称搜索…"
+        await pilot.press("z", "z", "z", "q")
+        await wait_until(
+            pilot,
+            lambda: (
+                "没有匹配的命令" in "".join(s.text for s in app.screen._compositor.render_strips())
+            ),
+            "the palette's no-match line, in Chinese",
+        )

@@ -15,6 +15,7 @@ from textual import events
 from textual.widgets import Input, TextArea
 
 from replydraft.tui.app import ReplydraftApp, make_app
+from replydraft.tui.line_breaking import NO_LINE_END, NO_LINE_START
 from replydraft.tui.widgets.search_panel import source_label
 
 SIZE = (120, 36)
@@ -54,12 +55,20 @@ def assert_all_shown(app: ReplydraftApp, when: str) -> None:
         shown = "".join("".join(row.split()) for row in rows)
         assert shown == document, f"{when}: rows on screen:\n{screen}"
     # And rows use the width: a row a paragraph continues on ends at most 3 cells short
-    # (the cursor's cell, plus a wide character that did not fit).
+    # (the cursor's cell, plus a wide character that did not fit), plus two cells for each
+    # character 避头尾 took down with a closing mark (or with an opening one).
     starts = tuple(paragraph[:2] for paragraph in PARAGRAPHS)
     for row, below in pairwise(rows):
         if below.strip() and not below.startswith(starts):
             gap = cell_len(row) - cell_len(row.rstrip())
-            assert gap <= 3, f"{when}: {gap} empty cells at the end of {row!r}:\n{screen}"
+            text, moved = below.strip(), 0
+            while moved + 1 < len(text) and (
+                text[moved + 1] in NO_LINE_START or text[moved] in NO_LINE_END
+            ):
+                moved += 1
+            assert gap <= 3 + 2 * moved, (
+                f"{when}: {gap} empty cells at the end of {row!r}:\n{screen}"
+            )
 
 
 async def check_shown(app: ReplydraftApp, pilot, when: str) -> None:

@@ -290,27 +290,27 @@ async def test_checks_panel_jumps_to_the_problem(tmp_path: Path) -> None:
 async def test_keymap_from_config_and_palette_and_help(home: Path, tmp_path: Path) -> None:
     config = home / "config" / "config.yaml"
     config.parent.mkdir(parents=True)
-    config.write_text("unit: 余姚市科学技术局\nkeymap:\n  app.export: f6\n", encoding="utf-8")
+    config.write_text("unit: 余姚市科学技术局\nkeymap:\n  app.export: ctrl+e\n", encoding="utf-8")
     app = make_app(offer_recovery=False, cwd=tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert app.session.meta.unit == "余姚市科学技术局"
         assert app.query_one("#unit", Input).value == "余姚市科学技术局"
         app.draft_screen.editor.focus()
-        await pilot.press("f6")
+        await pilot.press("ctrl+e")
         await pilot.pause()
         assert isinstance(app.screen, ExportDialog)
         await pilot.press("escape")
         names = [name for name, _help, _cb in app.palette_commands()]
         for wanted in (
             "文件：保存草稿",
-            "导出：docx",
+            "导出：公文格式（.docx）",
             "导出：复制正文到剪贴板",
             "编辑：重排正文序号",
         ):
             assert wanted in names
         rows = app.key_rows()
-        assert ("f6", "导出", "app.export") in rows
+        assert ("ctrl+e", "导出", "app.export") in rows
         assert all(binding_id for _keys, _desc, binding_id in rows)
 
 
@@ -333,7 +333,7 @@ async def test_unknown_keymap_ids_are_named_once(home: Path, tmp_path: Path) -> 
     config = home / "config" / "config.yaml"
     config.parent.mkdir(parents=True)
     config.write_text(
-        "keymap:\n  app.export: f6\n  save: ctrl+e\n  editor.renumbr: f7\n  help.close: f12\n",
+        "keymap:\n  app.export: ctrl+e\n  save: ctrl+e\n  editor.renumbr: f7\n  help.close: f12\n",
         encoding="utf-8",
     )
     app = make_app(offer_recovery=False, cwd=tmp_path)
@@ -343,6 +343,6 @@ async def test_unknown_keymap_ids_are_named_once(home: Path, tmp_path: Path) -> 
         assert len(warnings) == 1
         assert "editor.renumbr" in warnings[0] and "save" in warnings[0]
         assert "app.export" not in warnings[0] and "help.close" not in warnings[0]
-        await pilot.press("f6")  # the known ones still work
+        await pilot.press("ctrl+e")  # the known ones still work
         await pilot.pause()
         assert isinstance(app.screen, ExportDialog)

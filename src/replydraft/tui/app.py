@@ -13,9 +13,11 @@ import datetime as _dt
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.screen import Screen
 
 from replydraft.draft.model import ProposalMeta
@@ -23,7 +25,7 @@ from replydraft.draft.session import DraftSession
 from replydraft.errors import ReplydraftError
 from replydraft.tui import keymap
 from replydraft.tui.draft_screen import Delays, DraftScreen
-from replydraft.tui.palette import ReplydraftCommands, palette_entries
+from replydraft.tui.palette import ChinesePalette, ReplydraftCommands, palette_entries
 from replydraft.tui.screens.help_screen import HelpScreen
 
 if TYPE_CHECKING:
@@ -37,7 +39,8 @@ HELP_NOTES = [
     "",
     "搜索框：输入即搜索；↓ 进入结果，回车把高亮段落插入光标所在部分（可 ctrl+z 撤销）。",
     "搜索框为空时，列表显示适合光标所在部分的建议段落。",
-    "大纲/检查：回车跳到对应行。自动保存每 2 秒一次；异常退出后再次启动会提示恢复。",
+    "ctrl+n 选中下一处【待填】或【待核】，直接输入即替换；ctrl+l 查找替换，F11 再找下一处。",
+    "大纲/检查：回车跳到对应行（待填、待核则选中它）。自动保存每 2 秒一次；异常退出后再次启动会提示恢复。",
     "改键：replydraft config set keymap.<改键名称> <键>，",
     "      例如 replydraft config set keymap.app.export ctrl+e 把导出改到 ctrl+e。",
 ]
@@ -48,7 +51,9 @@ class ReplydraftApp(App[None]):
 
     TITLE = "replydraft"
     COMMANDS = App.COMMANDS | {ReplydraftCommands}
-    BINDINGS = keymap.APP_BINDINGS
+    BINDINGS: ClassVar[list[Binding | tuple[str, str] | tuple[str, str, str]]] = [
+        *keymap.APP_BINDINGS
+    ]
     """Every binding has an id: the config's `keymap` (id -> keys) remaps them."""
 
     def __init__(
@@ -140,6 +145,21 @@ class ReplydraftApp(App[None]):
 
     def action_toggle_right(self) -> None:
         self.draft_screen.action_toggle_right()
+
+    def action_next_mark(self) -> None:
+        self.draft_screen.action_next_mark()
+
+    def action_find_replace(self) -> None:
+        self.draft_screen.action_find_replace()
+
+    def action_find_next(self) -> None:
+        self.draft_screen.action_find_next()
+
+    def action_command_palette(self) -> None:
+        """The command palette, in Chinese (`palette.ChinesePalette`)."""
+        open_already = any(isinstance(screen, CommandPalette) for screen in self.screen_stack)
+        if self.use_command_palette and not open_already:
+            self.push_screen(ChinesePalette())
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.key_rows(), HELP_NOTES))

@@ -34,7 +34,8 @@ from replydraft.draft.model import Draft, ProposalMeta
 from replydraft.draft.session import DraftSession
 from replydraft.errors import ReplydraftError
 from replydraft.text.dates import year_of
-from replydraft.tui import workers
+from replydraft.tui import editing, keymap, workers
+from replydraft.tui.compositor import keep_wide_chars_whole
 from replydraft.tui.file_actions import FileActions
 from replydraft.tui.messages import (
     Analysed,
@@ -44,6 +45,7 @@ from replydraft.tui.messages import (
     SkeletonBuilt,
     SkeletonFailed,
 )
+from replydraft.tui.screens.find_replace import FindReplace, FindRequest
 from replydraft.tui.widgets.checks_panel import ChecksPanel
 from replydraft.tui.widgets.draft_editor import DraftEditor
 from replydraft.tui.widgets.outline import Outline
@@ -57,7 +59,20 @@ if TYPE_CHECKING:
     from replydraft.tui.app import ReplydraftApp
 
 NARROW_WIDTH = 110
-"""Below this many columns the side panels shrink; below 90 the search panel starts hidden."""
+"""Below this many columns the side panels shrink."""
+TABS_WIDTH = 100
+"""Below this many columns the panels become tabs (表单, 草稿, 大纲, 搜索): one fills the screen
+at a time, so the editor keeps the whole width (at 80 columns, 78 for the text)."""
+PANES = ("form", "editor", "outline", "search")
+PANE_TABS: tuple[tuple[str, str, str], ...] = (
+    ("form", "app.form", "表单"),
+    ("editor", "app.editor", "草稿"),
+    ("outline", "app.outline", "大纲"),
+    ("search", "app.search", "搜索"),
+)
+"""(pane, binding id, label) of the tab bar, in order."""
+PANE_OF_CONTAINER = {"form": "form", "outline": "outline", "centre": "editor", "right": "search"}
+"""The pane a focused widget's container belongs to (focus moving there shows that pane)."""
 
 
 @dataclass(frozen=True)
@@ -84,12 +99,25 @@ class DraftScreen(Screen[None]):
     DraftScreen #editor-title.editing { background: $primary-muted; color: $text; }
     DraftScreen.narrow #left { width: 26; }
     DraftScreen.narrow #right { width: 34; }
+    DraftScreen.narrow Outline { height: 8; }
     DraftScreen.hide-left #left { display: none; }
     DraftScreen.hide-right #right { display: none; }
+    DraftScreen #tabs { height: 1; display: none; background: $boost; color: $text-muted; }
+    DraftScreen.tabs #tabs { display: block; }
+    DraftScreen.tabs Header { display: none; }
+    DraftScreen.tabs #left, DraftScreen.tabs #right, DraftScreen.tabs #centre { display: none; }
+    DraftScreen.tabs #left { width: 1fr; border-right: none; }
+    DraftScreen.tabs #right { width: 1fr; border-left: none; }
+    DraftScreen.tabs Outline { height: 1fr; border-top: none; }
+    DraftScreen.tabs.pane-form #left, DraftScreen.tabs.pane-outline #left { display: block; }
+    DraftScreen.tabs.pane-form Outline { display: none; }
+    DraftScreen.tabs.pane-outline ProposalForm { display: none; }
+    DraftScreen.tabs.pane-editor #centre, DraftScreen.tabs.pane-search #right { display: block; }
     """
-    """The screen's class names fold the side panels: narrow, hide-left, hide-right."""
+    """The screen's class names fold the side panels: narrow, hide-left, hide-right; below
+    TABS_WIDTH, `tabs` and one `pane-<name>` show one panel at a time, with a tab bar."""
 
-    app: ReplydraftApp  # type: ignore[assignment]
+    app: ReplydraftApp
 
     def __init__(
         self,
@@ -100,6 +128,7 @@ class DraftScreen(Screen[None]):
         offer_recovery: bool = True,
     ) -> None:
         super().__init__()
+        keep_wide_chars_whole(self)
         self.session = session
         self.cwd = cwd
         self.delays = delays
@@ -115,12 +144,16 @@ class DraftScreen(Screen[None]):
         self._skeleton_seq = 0
         self._analyse_seq = 0
         self._full_meta: tuple[ProposalMeta, ProposalMeta] | None = None
-        self._auto_hid = False
+        self.last_find = FindRequest("find", "")
+        """The last find (F7 repeats it; the dialog opens with it)."""
+        self.pane = "form"
+        """The panel shown in tabs mode (below TABS_WIDTH columns)."""
 
     # --- layout -------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield Static(id="tabs")
         with Horizontal(id="main"):
             with Vertical(id="left"):
                 yield ProposalForm(self.session.meta, voice_of=self._voice_of, id="form")
@@ -188,9 +221,40 @@ class DraftScreen(Screen[None]):
 
     def _apply_width(self, width: int) -> None:
         self.set_class(width < NARROW_WIDTH, "narrow")
-        if width < 90 and not self._auto_hid:
-            self._auto_hid = True
-            self.add_class("hide-right")
+        self.set_class(width < TABS_WIDTH, "tabs")
+        # Below TABS_WIDTH the footer packs its keys and leaves out ^p 命令 (F1 lists it), so
+        # 退出, 保存 and 帮助 stay whole at 80 columns.
+        footer = self.query_one(Footer)
+        footer.compact = width < TABS_WIDTH
+        footer.show_command_palette = width >= TABS_WIDTH
+        self.show_pane(self.pane)
+
+    @property
+    def tabbed(self) -> bool:
+        return self.has_class("tabs")
+
+    def show_pane(self, pane: str) -> None:
+        """Make `pane` the one shown in tabs mode (remembered for a wide screen too)."""
+        self.pane = pane
+        for name in PANES:
+            self.set_class(name == pane, f"pane-{name}")
+        bar = Text(" ")
+        for name, binding_id, label in PANE_TABS:
+            keys = keymap.short_keys(keymap.keys_for(self.app.keymap, binding_id))
+            style = "bold reverse" if name == pane else ""
+            bar.append(f" {label} {keys} ", style=style)
+            bar.append(" ")
+        self.query_one("#tabs", Static).update(bar)
+
+    @on(events.DescendantFocus)
+    def _follow_focus(self, event: events.DescendantFocus) -> None:
+        """In tabs mode, focus reaching a hidden panel (Tab, a dialog closing) shows it."""
+        for node in event.widget.ancestors_with_self:
+            pane = PANE_OF_CONTAINER.get(node.id or "")
+            if pane is not None:
+                if self.pane != pane:
+                    self.show_pane(pane)
+                return
 
     # --- library ------------------------------------------------------------------------
 
@@ -361,7 +425,15 @@ class DraftScreen(Screen[None]):
 
     @on(JumpToLine)
     def _jump(self, event: JumpToLine) -> None:
-        self.editor.go_to_line(event.line)
+        editor = self.editor
+        if event.code and 0 <= event.line < editor.document.line_count:
+            span = editing.mark_for_problem(
+                editor.document.get_line(event.line), event.line, event.code
+            )
+            if span is not None:
+                editor.select_span(span.row, span.start, span.end)
+                return
+        editor.go_to_line(event.line)
 
     # --- insert ------------------------------------------------------------------------
 
@@ -385,6 +457,13 @@ class DraftScreen(Screen[None]):
         former = tuple(config.former_units) if config is not None else ()
         text = reuse_text(entry, year_of(self.session.meta.date), voice, former)
         row = self._insert_row(entry.section if entry.kind == "measure" else entry.kind)
+        if 0 <= row < self.editor.document.line_count:
+            # On a demand's placeholder the paragraph answers that demand: its lead says so.
+            demand = editing.demand_of_placeholder(
+                self.editor.document.get_line(row), self.full_meta().demands
+            )
+            if demand is not None:
+                text = editing.answer_to(demand, text)
         landed = self.editor.insert_paragraph(text, row)
         self.reused.add(self.editor.document.get_line(landed), entry.id, entry.source.year)
         span = self.part_at(landed)
@@ -477,28 +556,93 @@ class DraftScreen(Screen[None]):
 
     def action_focus_search(self) -> None:
         self.remove_class("hide-right")
+        self.show_pane("search")
         self.search_panel.focus_query()
 
     def action_focus_form(self) -> None:
         self.remove_class("hide-left")
+        self.show_pane("form")
         self.form.focus_title()
 
     def action_focus_editor(self) -> None:
+        self.show_pane("editor")
         self.editor.focus()
 
     def action_focus_checks(self) -> None:
-        self.remove_class("hide-right")
+        self.show_pane("editor")
         self.query_one("#checks", ChecksPanel).focus()
 
     def action_focus_outline(self) -> None:
         self.remove_class("hide-left")
+        self.show_pane("outline")
         self.query_one("#outline", Outline).focus()
 
     def action_toggle_left(self) -> None:
-        self.toggle_class("hide-left")
+        if self.tabbed:
+            (self.action_focus_editor if self.pane == "form" else self.action_focus_form)()
+        else:
+            self.toggle_class("hide-left")
 
     def action_toggle_right(self) -> None:
-        self.toggle_class("hide-right")
+        if self.tabbed:
+            (self.action_focus_editor if self.pane == "search" else self.action_focus_search)()
+        else:
+            self.toggle_class("hide-right")
 
     def action_renumber(self) -> None:
         self.editor.action_renumber()
+
+    # --- marks to fill, find and replace ------------------------------------------------
+
+    def action_next_mark(self) -> None:
+        """Select the next `【待填：…】` or `【待核】` after the cursor (wrapping to the top)."""
+        editor = self.editor
+        row, column = editor.cursor_location
+        span = editing.next_mark(editor.lines, row, column)
+        if span is None:
+            self.notify("没有待填或待核的地方了", timeout=3)
+            return
+        editor.select_span(span.row, span.start, span.end)
+
+    def action_find_replace(self) -> None:
+        """Ask what to find (and what to replace it with); then find next or replace all."""
+
+        def done(request: FindRequest | None) -> None:
+            if request is None:
+                return
+            self.last_find = request
+            if request.action == "replace_all":
+                self.replace_all(request.needle, request.replacement)
+            else:
+                self.find_next(request.needle)
+
+        last = self.last_find
+        self.app.push_screen(FindReplace(last.needle, last.replacement), done)
+
+    def action_find_next(self) -> None:
+        if not self.last_find.needle:
+            self.action_find_replace()
+            return
+        self.find_next(self.last_find.needle)
+
+    def find_next(self, needle: str) -> bool:
+        """Select the next `needle` after the cursor; say so when there is none."""
+        editor = self.editor
+        row, column = editor.cursor_location
+        span = editing.find_next(editor.lines, needle, row, column)
+        if span is None:
+            self.notify(f"草稿中没有「{needle}」", severity="warning", timeout=3)
+            return False
+        editor.select_span(span.row, span.start, span.end)
+        return True
+
+    def replace_all(self, needle: str, replacement: str) -> int:
+        """Replace every `needle` in the draft (one undo step); returns how many."""
+        text, count = editing.replace_all(self.editor.text, needle, replacement)
+        if count:
+            self.editor.set_text_undoable(text)
+            self.notify(f"已替换 {count} 处", timeout=3)
+        else:
+            self.notify(f"草稿中没有「{needle}」", severity="warning", timeout=3)
+        self.editor.focus()
+        return count

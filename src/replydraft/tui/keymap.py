@@ -10,16 +10,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from textual.binding import Binding
+from textual.dom import DOMNode
 
 from replydraft.tui.widgets.draft_editor import DraftEditor
 
 APP_BINDINGS = [
     Binding("ctrl+q", "quit", "退出", priority=True, id="app.quit"),
     Binding("ctrl+s", "save", "保存", priority=True, id="app.save"),
+    Binding("f1", "help", "帮助", id="app.help"),
     Binding("f12", "save_as", "另存为", show=False, id="app.save_as"),
     Binding("ctrl+o", "export", "导出", priority=True, id="app.export"),
     Binding("ctrl+f", "focus_search", "搜索", priority=True, id="app.search"),
-    Binding("f1", "help", "帮助", id="app.help"),
+    Binding("ctrl+n", "next_mark", "下一待填", priority=True, id="app.next_mark"),
+    Binding("ctrl+l", "find_replace", "查找替换", show=False, id="app.find_replace"),
+    Binding("f11", "find_next", "再找", show=False, id="app.find_next"),
     Binding("f2", "focus_form", "表单", id="app.form"),
     Binding("f3", "focus_editor", "编辑", id="app.editor"),
     Binding("f4", "focus_checks", "检查", id="app.checks"),
@@ -36,7 +40,8 @@ APP_BINDINGS = [
         id="app.command_palette",
     ),
 ]
-"""The app's bindings. The command palette's key is bound here, not by App, so it has an id
+"""The app's bindings, in footer order: 退出, 保存 and 帮助 first, so they stay at 80 columns.
+The command palette's key is bound here, not by App, so it has an id
 and the footer reads 命令."""
 
 
@@ -49,14 +54,15 @@ def binding_ids() -> set[str]:
     """The id of every binding of the UI: what the config's `keymap` may name."""
     from replydraft.tui.screens.choice_dialog import ChoiceDialog
     from replydraft.tui.screens.confirm_quit import ConfirmQuit
-    from replydraft.tui.screens.export_dialog import ExportDialog
+    from replydraft.tui.screens.export_dialog import ExportDialog, FormatList
+    from replydraft.tui.screens.find_replace import FindReplace
     from replydraft.tui.screens.help_screen import HelpScreen
     from replydraft.tui.screens.path_prompt import PathPrompt
     from replydraft.tui.screens.recovery_prompt import RecoveryPrompt
     from replydraft.tui.widgets.search_panel import SearchInput
 
-    owners = [DraftEditor, SearchInput, ConfirmQuit, ExportDialog, ChoiceDialog]
-    owners += [HelpScreen, PathPrompt, RecoveryPrompt]
+    owners: list[type[DOMNode]] = [DraftEditor, SearchInput, ConfirmQuit, ExportDialog]
+    owners += [ChoiceDialog, HelpScreen, PathPrompt, RecoveryPrompt, FindReplace, FormatList]
     bindings = [*APP_BINDINGS, *(b for owner in owners for b in owner.BINDINGS)]
     return {b.id for b in bindings if isinstance(b, Binding) and b.id}
 
@@ -83,3 +89,13 @@ def key_rows(keymap: Mapping[str, str]) -> list[tuple[str, str, str]]:
         (keymap.get(b.id, b.key) if b.id else b.key, b.description, b.id or "")
         for b in _shown_bindings()
     ]
+
+
+def short_keys(keys: str) -> str:
+    """Keys as the footer writes them: `ctrl+f` -> `^f`, `f2` -> `F2` (the first of a list)."""
+    first = keys.split(",")[0].strip()
+    if first.startswith("ctrl+"):
+        return "^" + first.removeprefix("ctrl+")
+    if len(first) > 1 and first[0] == "f" and first[1:].isdigit():
+        return first.upper()
+    return first

@@ -22,9 +22,11 @@ if TYPE_CHECKING:
 
 @dataclass
 class JumpToLine(Message):
-    """Move the editor's cursor to `line` (0-based in the editor text) and focus the editor."""
+    """Move the editor's cursor to `line` (0-based in the editor text) and focus the editor;
+    for a problem about a mark (`code` placeholder or stale), select that mark."""
 
     line: int
+    code: str = ""
 
 
 @dataclass

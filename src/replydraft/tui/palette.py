@@ -10,14 +10,24 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from rich.align import Align
+from rich.text import Text
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.widgets.option_list import Option
 
+from replydraft.tui.compositor import keep_wide_chars_whole
 from replydraft.tui.keymap import keys_for
 
 if TYPE_CHECKING:
     from replydraft.tui.draft_screen import DraftScreen
 
-EXPORT_FORMATS = ("docx", "txt", "md", "body")
+EXPORT_FORMATS = {
+    "docx": "公文格式（.docx）",
+    "txt": "纯文本（.txt）",
+    "md": "标记文本（.md）",
+    "body": "仅正文（.body.txt）",
+}
+"""The palette's export entries: format -> how the officer reads it."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +69,9 @@ def palette_entries(screen: DraftScreen) -> list[PaletteEntry]:
             editor.action_confirm_figures,
             "editor.confirm_figures",
         ),
+        PaletteEntry("编辑：下一处待填/待核", screen.action_next_mark, "app.next_mark"),
+        PaletteEntry("编辑：查找替换", screen.action_find_replace, "app.find_replace"),
+        PaletteEntry("编辑：查找下一处", screen.action_find_next, "app.find_next"),
         PaletteEntry(
             "编辑：插入高亮的搜索结果", screen.insert_highlighted, help="Enter（在结果列表中）"
         ),
@@ -68,15 +81,20 @@ def palette_entries(screen: DraftScreen) -> list[PaletteEntry]:
         ),
         PaletteEntry("帮助：快捷键", app.action_help, "app.help"),
     ]
-    for fmt in EXPORT_FORMATS:
+    for fmt, label in EXPORT_FORMATS.items():
         entries.append(
-            PaletteEntry(
-                f"导出：{fmt}",
-                lambda fmt=fmt: screen.files.export_default(fmt),
-                help=f"导出 {fmt} 到草稿旁的默认路径",
-            )
+            PaletteEntry(f"导出：{label}", _exporter(screen, fmt), help="导出到草稿旁的默认路径")
         )
     return entries
+
+
+def _exporter(screen: DraftScreen, fmt: str) -> Callable[[], None]:
+    """Export `fmt` to the default path (one closure per format)."""
+
+    def export() -> None:
+        screen.files.export_default(fmt)
+
+    return export
 
 
 class ReplydraftCommands(Provider):
@@ -96,3 +114,30 @@ class ReplydraftCommands(Provider):
             score = max(matcher.match(name), matcher.match(help_text))
             if score > 0:
                 yield Hit(score, matcher.highlight(name), callback, help=help_text)
+
+
+class ChinesePalette(CommandPalette):
+    """Textual's command palette, reading Chinese: its placeholder and its 'no matches' line."""
+
+    def __init__(self) -> None:
+        super().__init__(placeholder="输入命令名称搜索…", id="--command-palette")
+        keep_wide_chars_whole(self)
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        """As CommandPalette's (Textual 8.2, pinned), with the line in Chinese."""
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(
+                        Align.center(Text("没有匹配的命令", style="not bold")),
+                        disabled=True,
+                        id=self._NO_MATCHES,
+                    )
+                )
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)

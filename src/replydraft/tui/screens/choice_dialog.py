@@ -12,8 +12,9 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
+
+from replydraft.tui.compositor import Modal
 
 
 @dataclass(frozen=True)
@@ -25,14 +26,15 @@ class Choice:
     variant: str = "default"
 
 
-class ChoiceDialog(ModalScreen[str]):
+class ChoiceDialog(Modal[str]):
     """A question, an optional detail (shown dim), and one button per choice."""
 
     BINDINGS = [Binding("escape", "choose('cancel')", "取消", id="choice_dialog.cancel")]
 
     DEFAULT_CSS = """
     ChoiceDialog { align: center middle; }
-    ChoiceDialog > Vertical { width: 84; height: auto; max-height: 90%; border: thick $warning; padding: 1 2; background: $surface; }
+    ChoiceDialog Label { width: 100%; }
+    ChoiceDialog > Vertical { width: 84; max-width: 100%; height: auto; max-height: 90%; border: thick $warning; padding: 1 2; background: $surface; }
     ChoiceDialog #detail { color: $text-muted; margin-top: 1; height: auto; max-height: 12; }
     ChoiceDialog Horizontal { height: auto; margin-top: 1; }
     ChoiceDialog Button { margin-right: 1; }

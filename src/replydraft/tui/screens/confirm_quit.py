@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
+from replydraft.tui.compositor import Modal
 
-class ConfirmQuit(ModalScreen[str]):
+
+class ConfirmQuit(Modal[str]):
     """Returns "save", "discard" or "cancel"."""
 
     BINDINGS = [
@@ -20,7 +21,8 @@ class ConfirmQuit(ModalScreen[str]):
 
     DEFAULT_CSS = """
     ConfirmQuit { align: center middle; }
-    ConfirmQuit > Vertical { width: 60; height: auto; border: thick $warning; padding: 1 2; background: $surface; }
+    ConfirmQuit Label { width: 100%; }
+    ConfirmQuit > Vertical { width: 64; max-width: 100%; height: auto; border: thick $warning; padding: 1 2; background: $surface; }
     ConfirmQuit Horizontal { height: auto; margin-top: 1; }
     ConfirmQuit Button { margin-right: 1; }
     """

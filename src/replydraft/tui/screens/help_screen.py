@@ -6,18 +6,20 @@ from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from replydraft.tui.compositor import Modal
 
-class HelpScreen(ModalScreen[None]):
+
+class HelpScreen(Modal[None]):
     """A table of (keys, what, binding id); any of Esc, F1 or q closes it."""
 
     BINDINGS = [Binding("escape,f1,q", "close", "关闭", id="help.close")]
 
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
-    HelpScreen > VerticalScroll { width: 90; height: 90%; border: thick $accent; background: $surface; padding: 0 1; }
+    HelpScreen Static { width: 100%; }
+    HelpScreen > VerticalScroll { width: 90; max-width: 100%; height: 90%; border: thick $accent; background: $surface; padding: 0 1; }
     """
 
     def __init__(self, rows: list[tuple[str, str, str]], notes: list[str]) -> None:

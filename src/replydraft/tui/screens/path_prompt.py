@@ -5,18 +5,20 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from replydraft.tui.compositor import Modal
 
-class PathPrompt(ModalScreen[str | None]):
+
+class PathPrompt(Modal[str | None]):
     """One input with a default; Enter returns the typed path, Esc returns None."""
 
     BINDINGS = [Binding("escape", "cancel", "取消", id="path_prompt.cancel")]
 
     DEFAULT_CSS = """
     PathPrompt { align: center middle; }
-    PathPrompt > Vertical { width: 80; height: auto; border: thick $accent; padding: 1 2; background: $surface; }
+    PathPrompt Label { width: 100%; }
+    PathPrompt > Vertical { width: 80; max-width: 100%; height: auto; border: thick $accent; padding: 1 2; background: $surface; }
     """
 
     def __init__(self, question: str, default: str) -> None:

@@ -7,13 +7,13 @@ import datetime as _dt
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from replydraft.tui.autosave import Recovered
+from replydraft.tui.compositor import Modal
 
 
-class RecoveryPrompt(ModalScreen[str]):
+class RecoveryPrompt(Modal[str]):
     """Returns "recover", "discard" (delete the autosave) or "later" (keep it, start fresh)."""
 
     BINDINGS = [
@@ -23,7 +23,8 @@ class RecoveryPrompt(ModalScreen[str]):
 
     DEFAULT_CSS = """
     RecoveryPrompt { align: center middle; }
-    RecoveryPrompt > Vertical { width: 76; height: auto; max-height: 80%; border: thick $accent; padding: 1 2; background: $surface; }
+    RecoveryPrompt Label { width: 100%; }
+    RecoveryPrompt > Vertical { width: 76; max-width: 100%; height: auto; max-height: 80%; border: thick $accent; padding: 1 2; background: $surface; }
     RecoveryPrompt #peek { height: auto; max-height: 8; color: $text-muted; margin-top: 1; }
     RecoveryPrompt Horizontal { height: auto; margin-top: 1; }
     RecoveryPrompt Button { margin-right: 1; }

@@ -9,24 +9,61 @@ from __future__ import annotations
 
 from textual.binding import Binding
 from textual.widgets import TextArea
+from textual.widgets.text_area import Selection
 
 from replydraft.draft import line_edits
+from replydraft.tui.line_breaking import keep_rules
+
+try:  # Textual 8.2 (pinned) wraps TextArea rows with this module's compute_wrap_offsets
+    from textual.document import _wrapped_document
+except ImportError:  # pragma: no cover - a Textual without it wraps as it always did
+    _wrapped_document = None  # type: ignore[assignment]
+
+
+def _install_chinese_line_breaking() -> None:
+    """Make soft-wrapped rows follow 避头尾 (`tui.line_breaking`): no row starts with ，。）》.
+
+    Textual has no hook for it, so its wrap function is wrapped in place: every TextArea of
+    the app (the editor, the pasted proposal text) holds Chinese. Tabs keep Textual's wrap.
+    """
+    if _wrapped_document is None or getattr(_wrapped_document, "_replydraft_rules", False):
+        return
+    plain = _wrapped_document.compute_wrap_offsets
+
+    def wrap_offsets(
+        text: str,
+        width: int,
+        tab_size: int,
+        fold: bool = True,
+        precomputed_tab_sections: list[tuple[str, int]] | None = None,
+    ) -> list[int]:
+        offsets = plain(text, width, tab_size, fold, precomputed_tab_sections)
+        if "\t" in text:
+            return offsets
+        return keep_rules(text, offsets, lambda rest: plain(rest, width, tab_size, fold))
+
+    _wrapped_document.compute_wrap_offsets = wrap_offsets
+    _wrapped_document._replydraft_rules = True  # type: ignore[attr-defined]
+
+
+_install_chinese_line_breaking()
 
 
 class DraftEditor(TextArea):
     """The reply being written: one paragraph per line, one blank line between parts."""
 
     BINDINGS = [
-        Binding("ctrl+up", "move_paragraph(-1)", "上移", id="editor.move_up"),
-        Binding("ctrl+down", "move_paragraph(1)", "下移", id="editor.move_down"),
-        Binding("f8", "delete_paragraph", "删除段落", id="editor.delete_paragraph"),
-        Binding("ctrl+r", "renumber", "重新编号", id="editor.renumber"),
-        Binding("ctrl+t", "fullwidth", "改全角标点", id="editor.fullwidth"),
-        Binding("ctrl+g", "confirm_figures", "数字已核", id="editor.confirm_figures"),
+        Binding("ctrl+up", "move_paragraph(-1)", "上移", show=False, id="editor.move_up"),
+        Binding("ctrl+down", "move_paragraph(1)", "下移", show=False, id="editor.move_down"),
+        Binding("f8", "delete_paragraph", "删除段落", show=False, id="editor.delete_paragraph"),
+        Binding("ctrl+r", "renumber", "重新编号", show=False, id="editor.renumber"),
+        Binding("ctrl+t", "fullwidth", "改全角标点", show=False, id="editor.fullwidth"),
+        Binding("ctrl+g", "confirm_figures", "数字已核", show=False, id="editor.confirm_figures"),
     ]
     """Moves and deletes renumber; `ctrl+r` renumbers after hand edits; `ctrl+t` makes half-width
     punctuation in Chinese text full-width; `ctrl+g` removes the 【待核】 marks of the cursor's
-    paragraph once its figures are checked."""
+    paragraph once its figures are checked. None shows in the footer: the app's keys (退出, 保存,
+    帮助…) must stay there at 80 columns; F1 and the palette list these."""
 
     DEFAULT_CSS = """
     DraftEditor { height: 1fr; border: none; padding: 0 1; }
@@ -151,6 +188,12 @@ class DraftEditor(TextArea):
         lines[row] = strip_stale_marks(lines[row])
         if self.apply_lines(lines):
             self.move_cursor((row, min(column, len(lines[row]))))
+
+    def select_span(self, row: int, start: int, end: int) -> None:
+        """Select columns `start`..`end` of `row` (the cursor at the end), show it, focus."""
+        self.selection = Selection((row, start), (row, end))
+        self.scroll_cursor_visible(center=True)
+        self.focus()
 
     def go_to_line(self, line: int) -> None:
         """Put the cursor at the start of `line` and show it mid-screen; focus the editor."""

@@ -36,6 +36,7 @@ class Outline(OptionList):
         super().__init__(**kwargs)
         self.spans: list[PartSpan] = []
         self._shown: list[Text] = []
+        self._editor_lines: list[str] = []
 
     def show(self, spans: list[PartSpan], lines: list[str]) -> None:
         """Replace the outline with `spans` of the editor text `lines`.
@@ -43,6 +44,7 @@ class Outline(OptionList):
         Rebuilt whenever a row would read differently, not only when the parts moved: a form
         edit rewrites the title line (编号, 届次…) without moving any part.
         """
+        self._editor_lines = lines
         width = max(4, self.size.width - 16 if self.size.width else 10)
         labels = []
         for span in spans:
@@ -62,6 +64,11 @@ class Outline(OptionList):
         self.set_options(options)
         if keep is not None and keep < len(options):
             self.highlighted = keep
+
+    def on_resize(self) -> None:
+        """Clip the rows again for the new width (a tab shown, a panel folded or unfolded)."""
+        if self.spans:
+            self.show(self.spans, self._editor_lines)
 
     def mark(self, row: int) -> None:
         """Highlight the part holding editor row `row` (without moving focus)."""

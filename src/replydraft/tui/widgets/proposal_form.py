@@ -21,21 +21,26 @@ from replydraft.draft.model import ProposalMeta
 KIND_CHOICES: list[tuple[str, str]] = [(KIND_NAMES[kind], kind) for kind in PROPOSAL_KINDS]
 ROLE_CHOICES = [("答复", "reply"), ("协办意见", "co_opinion")]
 CATEGORY_CHOICES = [("A类", "A"), ("B类", "B"), ("C类", "C"), ("D类", "D")]
+DISCLOSURE_CHOICES = [(name, name) for name in ("主动公开", "依申请公开", "不予公开")]
+LIST_FIELDS = ("co_proposers", "cc")
+"""Inputs holding a list of names, typed 、-separated (，, ; / and spaces also split)."""
 
 TEXT_FIELDS: list[tuple[str, str, str]] = [
-    ("title", "标题", "关于……的建议（必填）"),
+    ("title", "标题", "（必填）"),
     ("number", "编号", "例：107"),
-    ("session", "届次", "例：市十八届人大二次会议"),
+    ("session", "届次", "照交办单填写"),
     ("proposer", "领衔人", "例：张三"),
-    ("co_proposers", "附议人", "例：李四、王五"),
+    ("co_proposers", "附议人", "李四、王五"),
     ("lead_unit", "主办单位", "协办时填"),
-    ("unit", "单位", "例：市科学技术局"),
+    ("unit", "单位", "例：市科技局"),
     ("date", "日期", "例：2026-05-20"),
+    ("cc", "抄送", "例：市督查局"),
     ("leader", "分管领导", ""),
     ("handler", "承办人", ""),
     ("phone", "电话", ""),
 ]
-"""(field, label, placeholder) of the one-line inputs, in form order (selects go between)."""
+"""(field, label, placeholder) of the one-line inputs, in form order (selects go between).
+A placeholder is at most 12 cells: the input is that wide beside the editor at 100 columns."""
 
 VOICE_TEXT_FIELDS: list[tuple[str, str, str]] = [
     ("level_ref", "地方自称", ""),
@@ -44,17 +49,23 @@ VOICE_TEXT_FIELDS: list[tuple[str, str, str]] = [
 ]
 """The unit's voice, below the proposal text (rarely changed): left empty, each is derived
 from the unit's name, and the input's placeholder shows the derived value
-(`由单位名称推得：我县`), so the officer sees what the reply will say and overrides it by typing."""
+(`我县`, dimmed; the hint row above says so), so the officer sees what the reply will say and overrides it by typing."""
 
 VOICE_FIELDS = tuple(name for name, _label, _hint in VOICE_TEXT_FIELDS)
 ALL_TEXT_FIELDS = TEXT_FIELDS + VOICE_TEXT_FIELDS
 
-SELECTS_BEFORE = {
-    "number": ("kind", "类型", KIND_CHOICES, "suggestion", False),
-    "lead_unit": ("role", "文种", ROLE_CHOICES, "reply", False),
-    "leader": ("category", "类别", CATEGORY_CHOICES, None, True),
+SELECTS_BEFORE: dict[str, list[tuple[str, str, list[tuple[str, str]], str | None, bool]]] = {
+    "session": [("kind", "类型", KIND_CHOICES, "suggestion", False)],
+    "lead_unit": [("role", "文种", ROLE_CHOICES, "reply", False)],
+    "cc": [
+        ("category", "类别", CATEGORY_CHOICES, None, True),
+        ("disclosure", "公开属性", DISCLOSURE_CHOICES, None, True),
+    ],
 }
-"""Select rows, keyed by the input they go before: (field, label, choices, default, blank ok)."""
+"""Select rows, keyed by the input they go before: (field, label, choices, default, blank ok).
+类型 comes after 编号, so Tab from 标题 lands on 编号 (the type is mostly inferred from the title).
+类别, 公开属性 and 抄送 sit together: the three lines the Word file prints around the body."""
+SELECT_FIELDS = tuple(field for rows in SELECTS_BEFORE.values() for field, *_ in rows)
 
 
 def _split_names(value: str) -> list[str]:
@@ -80,7 +91,7 @@ class ProposalForm(VerticalScroll):
     DEFAULT_CSS = """
     ProposalForm { height: 1fr; padding: 0 1; scrollbar-size-vertical: 1; }
     ProposalForm > #proposal_text { height: 5; margin-top: 1; }
-    ProposalForm > .hint { color: $text-muted; height: 1; }
+    ProposalForm > .hint { color: $text-muted; height: auto; width: 100%; }
     """
 
     class Changed(Message):
@@ -103,7 +114,7 @@ class ProposalForm(VerticalScroll):
 
     def _voice_hint(self, unit: str | None, name: str) -> str:
         derived = getattr(self._voice_of(unit), name)
-        return f"由单位名称推得：{derived}" if derived else "由单位名称推得"
+        return derived or ""
 
     def _refresh_voice_hints(self) -> None:
         unit = self.query_one("#unit", Input).value.strip() or None
@@ -113,8 +124,7 @@ class ProposalForm(VerticalScroll):
     def compose(self) -> ComposeResult:
         meta = self._initial
         for name, label, placeholder in TEXT_FIELDS:
-            if name in SELECTS_BEFORE:
-                field, field_label, choices, default, allow_blank = SELECTS_BEFORE[name]
+            for field, field_label, choices, default, allow_blank in SELECTS_BEFORE.get(name, []):
                 value = getattr(meta, field) or default
                 with FormRow():
                     yield Label(field_label)
@@ -129,7 +139,7 @@ class ProposalForm(VerticalScroll):
             with FormRow():
                 yield Label(label)
                 if name == "date":  # left empty, the reply says 【待填：日期】
-                    placeholder = f"例：{_dt.date.today().isoformat()}（今天）"
+                    placeholder = f"如{_dt.date.today().isoformat()}"
                 yield Input(
                     self._value(meta, name),
                     placeholder=placeholder,
@@ -156,8 +166,8 @@ class ProposalForm(VerticalScroll):
     def _value(meta: ProposalMeta, name: str) -> str:
         """The field as the metadata has it: an empty date stays empty (a new draft's
         metadata already carries today's date), so opening a draft is never an edit."""
-        if name == "co_proposers":
-            return "、".join(meta.co_proposers)
+        if name in LIST_FIELDS:
+            return "、".join(getattr(meta, name) or [])
         value = getattr(meta, name)
         return "" if value is None else str(value)
 
@@ -180,14 +190,14 @@ class ProposalForm(VerticalScroll):
         values: dict[str, object] = {}
         for name, _label, _ in ALL_TEXT_FIELDS:
             text = self.query_one(f"#{name}", Input).value.strip()
-            if name == "co_proposers":
+            if name in LIST_FIELDS:
                 values[name] = _split_names(text)
             elif name == "number":
                 values[name] = int(text) if text.isdigit() else None
             else:
                 values[name] = text or None
         values["title"] = values["title"] or ""
-        for name in ("kind", "role", "category"):
+        for name in SELECT_FIELDS:
             value = self.query_one(f"#{name}", Select).value
             values[name] = None if value is Select.NULL else value
         values["role"] = values["role"] or "reply"
@@ -210,8 +220,13 @@ class ProposalForm(VerticalScroll):
                 self.query_one(f"#{name}", Input).value = self._value(meta, name)
             self.query_one("#kind", Select).value = meta.kind or "suggestion"
             self.query_one("#role", Select).value = meta.role or "reply"
-            category = self.query_one("#category", Select)
-            category.value = meta.category if meta.category in ("A", "B", "C", "D") else Select.NULL
+            for name, choices in (
+                ("category", CATEGORY_CHOICES),
+                ("disclosure", DISCLOSURE_CHOICES),
+            ):
+                value = getattr(meta, name)
+                known = value in [v for _, v in choices]
+                self.query_one(f"#{name}", Select).value = value if known else Select.NULL
             self.query_one("#proposal_text", TextArea).load_text(meta.proposal_text or "")
         self._refresh_voice_hints()
 

@@ -33,6 +33,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from replydraft.errors import ReplydraftError
+from replydraft.tui.line_breaking import broken_lines
 from replydraft.tui.messages import SearchFound, SearchRequest
 
 if TYPE_CHECKING:
@@ -101,7 +102,7 @@ class Searcher:
     (`MessagePump.post_message` is).
     """
 
-    def __init__(self, deliver: Callable[[SearchRequest, list, str | None], None]) -> None:
+    def __init__(self, deliver: Callable[[SearchRequest, list, str | None], object]) -> None:
         self._deliver = deliver
         self._wake = threading.Condition()
         self._request: tuple[Library, SearchRequest] | None = None
@@ -131,8 +132,11 @@ class Searcher:
                     self._wake.wait()
                 if self._closed:
                     return
-                library, request = self._request
+                pending = self._request
                 self._request = None
+            if pending is None:
+                continue
+            library, request = pending
             results: list[Match] = []
             error = None
             if request.query:
@@ -205,6 +209,7 @@ class SearchPanel(Vertical):
         self.matches: list[Match] = []
         self.top = 30
         self._seq = 0
+        self._laid_out_width = 0
         self._started: dict[int, float] = {}
         self.last_latency: float | None = None
         self.painted: tuple[str, float] | None = None
@@ -307,10 +312,23 @@ class SearchPanel(Vertical):
         self.call_after_refresh(self._painted, query)
 
     def _options(self, matches: list[Match], width: int, first: int) -> list[Option]:
+        self._laid_out_width = width
         return [
             Option(result_prompt(match, width), id=f"r{index}")
             for index, match in enumerate(matches, first)
         ]
+
+    def on_resize(self) -> None:
+        """Lay the results out again for the new width (the panel was hidden, or resized)."""
+        options = self.query_one("#results", OptionList)
+        width = options.scrollable_content_region.width
+        if not self.matches or width <= 0 or width == self._laid_out_width:
+            return
+        keep = options.highlighted
+        options.set_options(self._options(self.matches, width, 0))
+        if keep is not None and keep < len(self.matches):
+            options.highlighted = keep
+        self._preview(keep, force=True)
 
     def _show_rest(self, seq: int, start: int, width: int) -> None:
         """Add the results below the visible ones (skipped when a newer search took over)."""
@@ -356,6 +374,9 @@ class SearchPanel(Vertical):
             preview.update("")
             return
         text = highlighted(match.entry.text, match.spans)
+        cuts = broken_lines(text.plain, preview.content_region.width - 1)  # room for a scrollbar
+        if cuts:  # rows that keep 避头尾 and figures whole, broken here rather than by Rich
+            text = Text("\n").join(text.divide(cuts))
         text.append(f"\n— {source_label(match)}", style="dim")
         if match.entry.versions:
             text.append(f"（另有 {len(match.entry.versions)} 个旧版本）", style="dim")
