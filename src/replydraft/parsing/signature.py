@@ -8,6 +8,7 @@ signature's; when a reply has none it may be named by a `…印发` footer, the 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from replydraft.parsing.cleaning import PageMeta
 from replydraft.parsing.dates import date_only, normalize_date
@@ -105,7 +106,22 @@ def signature_unit(lines: list[str]) -> str | None:
         above = [n for n in candidates if n < date_at]
         if above:
             chosen = above[-1]
-    return close_spaces(_SEAL.sub("", lines[chosen].strip()))
+    return _lead_unit(lines[chosen])
+
+
+_UNIT_GAP = re.compile(r"[ \t]{2,}|\u3000+")
+"""Two units signing one joint reply side by side (`县水利局　　县农业农村局`) are set apart by
+a wide gap; one unit's name is at most letter-spaced (`青 山 县 水 利 局`)."""
+
+
+def _lead_unit(line: str) -> str:
+    """The signing unit of a signature line; of two or more side by side, the first (the lead
+    unit of a 联合答复)."""
+    line = _SEAL.sub("", line.strip())
+    pieces = [p for p in _UNIT_GAP.split(line) if p.strip()]
+    if len(pieces) > 1 and all(len(p) >= 4 and UNIT_SUFFIX.search(p) for p in pieces):
+        line = pieces[0]
+    return close_spaces(line.strip())
 
 
 def printed_by_unit(lines: list[str]) -> str | None:
@@ -192,6 +208,10 @@ def contacts(lines: list[str]) -> Contacts:
                     offer("handler", _HANDLER_LABELS.index(label), value)
             elif label in _PHONE_LABELS:
                 offer("phone", _PHONE_LABELS.index(label), value)
+    if "phone" in found:
+        # full-width digits and dashes (`０７３４－５５７８９０１`) are the same number
+        rank, phone = found["phone"]
+        found["phone"] = (rank, unicodedata.normalize("NFKC", phone))
     return Contacts(
         leader=found.get("leader", (0, None))[1],
         handler=found.get("handler", (0, None))[1],
