@@ -26,7 +26,9 @@ TITLE_END = re.compile(
     r"协办单位意见|参办意见|协办情况说明|"
     r"办理情况|辦理情況|答复书)(?:意见|函|意見|书)?\s*(?:[（(][^）)]{1,12}[）)])?\s*$"
 )
-_TITLE_HINT = re.compile(rf"{KIND_WORDS}|会议|會議|第\s*(?:\d+|[〇○零一二三四五六七八九十百]+)\s*号|^关于|^對|^对|^《")
+_TITLE_HINT = re.compile(
+    rf"{KIND_WORDS}|会议|會議|第\s*(?:\d+|[〇○零一二三四五六七八九十百]+)\s*号|^关于|^對|^对|^《"
+)
 _TITLE_START = re.compile(r"^(?:关于|對|对|\S{2,24}?关于|\S{2,24}?对)")
 _SENTENCE_PUNCT = re.compile(r"[。，,；;！!？?：:]")
 

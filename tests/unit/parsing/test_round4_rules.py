@@ -1,0 +1,122 @@
+"""Round-4 rules on small invented texts: Chinese-numeral proposal numbers, a lead proposer's
+note after the salutation, letter-spaced (scanned) lines closed up, a repeated print view
+dropped, the lead unit of a joint signature, full-width phone numbers folded, a metadata
+`标题` that names the reply, a co-opinion's request to the lead unit read as its closing."""
+
+from __future__ import annotations
+
+import pytest
+
+from replydraft.parsing import parse_reply
+from replydraft.parsing.repeats import drop_repeated_runs
+from replydraft.parsing.spacing import close_letter_spacing, is_letter_spaced
+
+BODY = """    您提出的《关于加强农村饮用水安全保障的建议》收悉，现答复如下：
+    一、全县农村集中供水率已达到92%，今年将新建改造供水工程15处。
+    二、建立水质检测制度，每季度对农村供水工程开展一次抽检。
+    感谢您对水利工作的关心和支持。
+"""
+
+
+@pytest.mark.parametrize(
+    ("title", "number"),
+    [
+        ("关于县十九届人大二次会议第三十一号建议的答复", 31),
+        ("关于县十九届人大二次会议第一〇七号建议的答复", 107),
+        ("关于县十九届人大二次会议第十二号建议的答复", 12),
+        ("关于县十九届人大二次会议第２３号建议的答复", 23),
+    ],
+)
+def test_numbers_in_chinese_numerals_are_read(title: str, number: int) -> None:
+    reply = parse_reply(f"{title}\n张伟代表：\n{BODY}青山县水利局\n2025年6月4日\n")
+    assert (reply.session, reply.number) == ("县十九届人大二次会议", number)
+
+
+def test_a_lead_proposers_note_after_the_salutation() -> None:
+    reply = parse_reply(f"关于县十九届人大二次会议第23号建议的答复\n王强代表（领衔）：\n{BODY}")
+    assert (reply.addressee, reply.addressee_title) == ("王强", "代表")
+
+
+def test_letter_spaced_lines_are_closed_up_and_others_left_alone() -> None:
+    assert close_letter_spacing("青 山 县 水 利 局") == "青山县水利局"
+    assert close_letter_spacing("2 0 2 5 年 6 月 4 日") == "2025年6月4日"
+    assert (
+        close_letter_spacing("联 系 人 ： 谭 华 \u3000 联 系 电 话 ： 0 7 3 4")
+        == "联系人：谭华\u3000联系电话：0734"
+    )
+    assert not is_letter_spaced("1 2 3 4 5 6 7")  # a row of numbers, no Chinese
+    assert not is_letter_spaced("联系人：张三 电话：0734-5512345")
+    assert not is_letter_spaced("王  刚代表：")
+
+
+def test_a_letter_spaced_reply_is_read() -> None:
+    text = "\n".join(
+        " ".join(line.strip())
+        for line in (
+            "关于对县十九届人大二次会议第23号建议的答复\n张伟代表：\n" + BODY + "青山县水利局\n"
+            "2025年6月4日\n联系人：谭华"
+        ).splitlines()
+    )
+    reply = parse_reply(text)
+    assert (reply.number, reply.addressee) == (23, "张伟")
+    assert (reply.responding_unit, reply.date) == ("青山县水利局", "2025-06-04")
+    assert reply.contacts.handler == "谭华"
+    assert [m.text[:6] for m in reply.measures] == ["全县农村集中", "建立水质检测"]
+
+
+def test_a_repeated_run_is_dropped_and_what_surrounds_it_kept() -> None:
+    lines = [
+        "标题",
+        "张伟代表：",
+        "第一段很长的答复内容" * 3,
+        "第二段",
+        "落款",
+        "标题",
+        "张伟代表：",
+    ]
+    lines += ["第一段很长的答复内容" * 3, "第二段", "落款", "返回顶部"]
+    assert drop_repeated_runs(lines) == [*lines[:5], "返回顶部"]
+    short = ["甲", "乙", "丙", "甲", "乙", "丙"]  # too short to be a copy of a reply
+    assert drop_repeated_runs(short) == short
+    assert drop_repeated_runs(["标题", "标题", "正文"]) == ["标题", "标题", "正文"]
+
+
+def test_a_print_view_appended_after_the_reply_is_not_read_as_its_body() -> None:
+    reply_text = (
+        f"关于县十九届人大二次会议第23号建议的答复\n张伟代表：\n{BODY}"
+        "青山县水利局\n2025年6月4日\n联系人：谭华　联系电话：0734-5545678\n"
+    )
+    reply = parse_reply(reply_text + "【打印本页】【关闭窗口】\n" + reply_text)
+    assert (reply.responding_unit, reply.date) == ("青山县水利局", "2025-06-04")
+    assert len(reply.measures) == 2
+
+
+def test_a_joint_signature_names_the_lead_unit_and_a_full_width_phone_is_folded() -> None:
+    reply = parse_reply(
+        f"关于县十九届人大二次会议第23号建议的联合答复\n张伟代表：\n{BODY}"
+        "青山县水利局　　　　青山县农业农村局\n２０２５年６月４日\n"
+        "联系人：谭华　联系电话：０７３４－５５４５６７８\n"
+    )
+    assert reply.responding_unit == "青山县水利局"
+    assert reply.contacts.phone == "0734-5545678"
+
+
+def test_a_metadata_title_naming_the_reply_is_not_the_proposal_title() -> None:
+    reply = parse_reply(
+        "发布机构：青山县水利局    成文日期：2025-05-20\n"
+        "标题：关于县十九届人大二次会议第23号建议的答复\n\n"
+        f"关于县十九届人大二次会议第23号建议的答复\n张伟代表：\n{BODY}青山县水利局\n"
+    )
+    assert reply.proposal_title == "关于加强农村饮用水安全保障的建议"
+    assert reply.date == "2025-05-20"
+
+
+def test_a_co_opinions_request_to_the_lead_unit_is_its_closing() -> None:
+    reply = parse_reply(
+        "关于对市十六届人大三次会议第94号建议办理意见的函\n市农业农村局：\n"
+        "    《关于加大高标准农田建设投入的建议》（第94号）由你局主办、我局协办。现将协办意见函告如下：\n"
+        "    一、市财政统筹安排高标准农田建设资金5.6亿元，比上年增长12%。\n"
+        "    二、加强资金绩效管理，对建设项目开展全过程绩效评价。\n"
+        "    请你局在答复代表时一并考虑。\n南江市财政局\n2025年5月15日\n"
+    )
+    assert [m.text[:6] for m in reply.measures] == ["市财政统筹安", "加强资金绩效"]
