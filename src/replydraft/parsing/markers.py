@@ -61,7 +61,7 @@ SAL_UNIT = re.compile(r"^(?P<unit>[^\s:：，,。；;！!“”\"《》0-9]{2,30
 UNIT_SUFFIX = re.compile(
     r"(?:局|委员会|委員會|委|办公室|辦公室|办|辦|政府|街道|镇|鎮|乡|鄉|中心|院|所|厅|廳|部|处|處|公司|队|隊|"
     r"站|馆|館|会|會|室|集团|银行|社|党委|管委会|分局|支队|大队|学校|大学|中学|小学|妇联|残联|科协|"
-    r"工商联|侨联|文联|厂|署)"
+    r"工商联|侨联|文联|厂|署|校|支行|分行|幼儿园|电视台|电台|气象台|林场|农场|牧场|渔场|茶场|海关|监狱)"
     r"\s*(?:[（(][^（()）]{1,20}[）)])?$"
 )
 _NOT_UNIT_SALUTATION = re.compile(
@@ -222,6 +222,23 @@ def is_unit_line(line: str) -> bool:
         and not _SENTENCE_PUNCT.search(line)
         and not TITLE_END.search(line)
         and bool(UNIT_SUFFIX.search(line))
+    )
+
+
+_BARE_NAME = re.compile(r"[\u4e00-\u9fff]{4,30}")
+_PLACE_IN_NAME = re.compile(r"[省市县縣区區州旗盟镇鎮乡鄉村]|^(?:中共|中国|國家|国家|国网|共青团)")
+"""A unit's name starts from a place or a national body (`青山县…`, `国网…`, `中共…`)."""
+
+
+def is_bare_name_line(line: str) -> bool:
+    """A line that is only a name (Chinese characters naming a place, no punctuation, no
+    ordinal): between the closing and the signature date it is the signing unit, whatever
+    its suffix."""
+    return (
+        bool(_BARE_NAME.fullmatch(line))
+        and bool(_PLACE_IN_NAME.search(line))
+        and leading_ordinal(line) is None
+        and not is_closing(line)
     )
 
 

@@ -17,6 +17,7 @@ from replydraft.parsing.markers import (
     STAMP,
     UNIT_SUFFIX,
     close_spaces,
+    is_bare_name_line,
     is_unit_line,
 )
 from replydraft.parsing.reply import Contacts
@@ -100,6 +101,9 @@ def signature_unit(lines: list[str]) -> str | None:
         n for n, line in enumerate(lines) if is_unit_line(line) and not CONTACT_LABEL.match(line)
     ]
     if not candidates:
+        # a bare name right above the date (tail.py took it into the block for that reason)
+        if date_at and is_bare_name_line(lines[date_at - 1]):
+            return lines[date_at - 1]
         return None
     chosen = candidates[0]
     if date_at is not None:

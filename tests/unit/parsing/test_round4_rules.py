@@ -120,3 +120,25 @@ def test_a_co_opinions_request_to_the_lead_unit_is_its_closing() -> None:
         "    请你局在答复代表时一并考虑。\n南江市财政局\n2025年5月15日\n"
     )
     assert [m.text[:6] for m in reply.measures] == ["市财政统筹安", "加强资金绩效"]
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["青山县广播电视台", "青山县国有林场", "长沙海关", "中共青山县委党校", "青山县某某事务联络组"],
+)
+def test_a_unit_of_any_kind_signs_between_the_closing_and_the_date(unit: str) -> None:
+    reply = parse_reply(
+        f"关于县十九届人大二次会议第23号建议的答复\n张伟代表：\n{BODY}{unit}\n2025年6月4日\n"
+        "联系人：谭华　联系电话：0734-5545678\n"
+    )
+    assert (reply.responding_unit, reply.date) == (unit, "2025-06-04")
+    assert [m.text[:6] for m in reply.measures] == ["全县农村集中", "建立水质检测"]
+
+
+def test_a_bare_line_above_the_date_after_a_measure_is_not_taken_without_a_closing() -> None:
+    body = BODY.replace("    感谢您对水利工作的关心和支持。\n", "")
+    reply = parse_reply(
+        f"关于县十九届人大二次会议第23号建议的答复\n张伟代表：\n{body}"
+        "下一步工作安排\n2025年6月4日\n"
+    )
+    assert reply.responding_unit is None
