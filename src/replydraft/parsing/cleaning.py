@@ -21,7 +21,7 @@ from replydraft.parsing.dates import TRAILING_DATE
 from replydraft.parsing.mirror import clean_mirror
 from replydraft.parsing.reflow import pair_label_cells, rejoin_wraps
 from replydraft.parsing.repeats import drop_repeated_runs
-from replydraft.parsing.spacing import close_letter_spacing
+from replydraft.parsing.spacing import close_label_spacing, close_letter_spacing
 from replydraft.text.normalize import squeeze_spaces
 
 _LABELS = (
@@ -243,8 +243,10 @@ def clean_document(text: str) -> CleanDocument:
         text = html.unescape(text)
     text = clean_mirror(text)
     stripped = (
-        _LEADING_BARS.sub("", _TRAILING_BARS.sub("", close_letter_spacing(raw))).strip(
-            " \t\u3000\u00a0"
+        close_label_spacing(
+            _LEADING_BARS.sub("", _TRAILING_BARS.sub("", close_letter_spacing(raw))).strip(
+                " \t\u3000\u00a0"
+            )
         )
         for raw in text.split("\n")
     )

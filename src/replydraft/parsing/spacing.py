@@ -40,3 +40,44 @@ def close_letter_spacing(line: str) -> str:
     lead = line[: len(line) - len(line.lstrip(" \t\u3000"))]
     pieces = _WIDE_GAP.split(stripped)
     return lead + "\u3000".join(_ONE_SPACE.sub("", piece) for piece in pieces)
+
+
+_LABELS = (
+    "分管领导",
+    "分管负责人",
+    "责任领导",
+    "主要领导",
+    "签发人",
+    "承办人",
+    "经办人",
+    "联系人",
+    "联系电话",
+    "联系方式",
+    "办公电话",
+    "电话",
+    "手机",
+    "抄送",
+    "抄报",
+    "主题词",
+    "附件",
+)
+_SPACED_LABEL = re.compile(
+    r"^[（(]?(?:"
+    + "|".join("[ \t\u3000]*".join(label) for label in sorted(_LABELS, key=len, reverse=True))
+    + r")[ \t\u3000]*[:：]"
+    + r"|(?<=[ \t\u3000；;，,])(?:"
+    + "|".join("[ \t\u3000]+".join(label) for label in sorted(_LABELS, key=len, reverse=True))
+    + r")[ \t\u3000]*[:：]"
+)
+"""A signature label typeset with spaces (`联 系 人：`, `电  话：`): at a line's start, or
+letter-spaced after a gap later in the line."""
+
+
+def close_label_spacing(line: str) -> str:
+    """`联 系 人：龙芳　　电 话：0734…` → `联系人：龙芳　　电话：0734…` (only the labels)."""
+    if " " not in line and "\t" not in line and "\u3000" not in line:
+        return line
+    return _SPACED_LABEL.sub(lambda m: _ANY_SPACE.sub("", m.group()), line)
+
+
+_ANY_SPACE = re.compile(r"[ \t\u3000]")

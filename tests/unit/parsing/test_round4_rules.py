@@ -142,3 +142,12 @@ def test_a_bare_line_above_the_date_after_a_measure_is_not_taken_without_a_closi
         "下一步工作安排\n2025年6月4日\n"
     )
     assert reply.responding_unit is None
+
+
+def test_spaced_signature_labels_and_a_day_written_hao_are_read() -> None:
+    reply = parse_reply(
+        f"关于县十九届人大二次会议第23号建议的答复\n张伟代表：\n{BODY}青山县水利局\n"
+        "2025年6月4号\n联 系 人：谭华　　电 话：0734-5545678\n"
+    )
+    assert reply.date == "2025-06-04"
+    assert (reply.contacts.handler, reply.contacts.phone) == ("谭华", "0734-5545678")
