@@ -21,6 +21,11 @@ _ITEM_TRIM = " \t\u3000；;，,"
 _HEAD_MAX = 40
 _PUNCT = re.compile(r"[。；;！!？?，,：:]")
 _NOT_MEASURES = ("thanks", "closing", "signature", "other")
+_DOC_NUMBER_LINE = re.compile(
+    r"^[\u4e00-\u9fff]{1,12}\s*[〔\[【［(（]\s*(?:19|20)\d{2}\s*[〕\]】］)）]\s*第?\s*\d+\s*[号號]$"
+)
+"""A line that is only a document number (`青医保函〔2025〕12号`): a PDF's running header
+repeated on each page, never a measure."""
 
 
 def _inline_run(text: str) -> list[tuple[int, int]]:
@@ -81,7 +86,7 @@ def extract_measures(paragraphs: list[tuple[str, str]]) -> list[Measure]:
     stack: list[tuple[int, str]] = []
     for n, (kind, text) in enumerate(paragraphs):
         text = text.strip()
-        if kind in _NOT_MEASURES:
+        if kind in _NOT_MEASURES or _DOC_NUMBER_LINE.match(text):
             continue
         next_text = paragraphs[n + 1][1].strip() if n + 1 < len(paragraphs) else None
         section = _section(kind)

@@ -151,3 +151,9 @@ def test_spaced_signature_labels_and_a_day_written_hao_are_read() -> None:
     )
     assert reply.date == "2025-06-04"
     assert (reply.contacts.handler, reply.contacts.phone) == ("谭华", "0734-5545678")
+
+
+def test_a_running_document_number_between_pages_is_not_a_measure() -> None:
+    body = BODY.replace("    二、", "— 1 —\n青水函〔2025〕12号\n    二、")
+    reply = parse_reply(f"关于县十九届人大二次会议第23号建议的答复\n张伟代表：\n{body}")
+    assert [m.text[:6] for m in reply.measures] == ["全县农村集中", "建立水质检测"]
