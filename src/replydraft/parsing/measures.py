@@ -82,11 +82,12 @@ def _section(kind: str) -> str:
 
 def extract_measures(paragraphs: list[tuple[str, str]]) -> list[Measure]:
     """Measures of the body, given (kind, text) for each body paragraph in order."""
+    paragraphs = [(k, t) for k, t in paragraphs if not _DOC_NUMBER_LINE.match(t.strip())]
     measures: list[Measure] = []
     stack: list[tuple[int, str]] = []
     for n, (kind, text) in enumerate(paragraphs):
         text = text.strip()
-        if kind in _NOT_MEASURES or _DOC_NUMBER_LINE.match(text):
+        if kind in _NOT_MEASURES:
             continue
         next_text = paragraphs[n + 1][1].strip() if n + 1 < len(paragraphs) else None
         section = _section(kind)
