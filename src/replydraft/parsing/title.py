@@ -84,6 +84,11 @@ _UNQUOTED = re.compile(
     r"提出的?\s*(?P<title>(?:关于|關于)[^，,。；;：:“”《》]{2,80}?(?:的)?(?:建议|提案|议案|建議))"
     r"(?=收悉|已收悉|办理|辦理|[，,。（(]|的?答复|已|$)"
 )
+_UNQUOTED_BARE = re.compile(
+    r"提出的?\s*(?P<title>[^，,。；;：:“”《》\s]{4,60}?的(?:建议|提案|议案|建議))(?=(?:已)?收悉)"
+)
+"""`您提出的修建白沙村通组公路的建议收悉`: a title without 关于 and without quotes, trusted only
+when 收悉 follows it directly."""
 _TITLE_UNIT = re.compile(r"^(?P<unit>[^\s，,。“”《》]{2,30}?)(?:关于|對|对)")
 
 
@@ -185,7 +190,7 @@ def quoted_title(text: str) -> tuple[str, str] | None:
 
 def unquoted_title(text: str) -> str | None:
     """`您提出的关于…的提案收悉` → `关于…的提案` (a title written without quotes)."""
-    match = _UNQUOTED.search(text)
+    match = _UNQUOTED.search(text) or _UNQUOTED_BARE.search(text)
     return match.group("title") if match else None
 
 

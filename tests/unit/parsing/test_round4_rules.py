@@ -157,3 +157,11 @@ def test_a_running_document_number_between_pages_is_not_a_measure() -> None:
     body = BODY.replace("    二、", "— 1 —\n青水函〔2025〕12号\n    二、")
     reply = parse_reply(f"关于县十九届人大二次会议第23号建议的答复\n张伟代表：\n{body}")
     assert [m.text[:6] for m in reply.measures] == ["全县农村集中", "建立水质检测"]
+
+
+def test_an_unquoted_title_without_guanyu_is_read_when_receipt_follows() -> None:
+    reply = parse_reply(
+        "李明代表：\n    您提出的修建白沙村至柳树村通组公路的建议收悉。经研究，该路段已纳入"
+        "我局2025年农村公路建设计划。\n    感谢您对交通工作的关心和支持！\n青山县交通运输局\n2025年6月3日\n"
+    )
+    assert reply.proposal_title == "修建白沙村至柳树村通组公路的建议"
