@@ -42,7 +42,7 @@ _META_UNIT_LABELS = (
 """Page metadata naming the unit, the handling unit first (a fallback below the signature)."""
 _META_DATE_LABELS = ("成文日期", "答复时间", "答复日期")
 """Page metadata giving the reply's own date (never the publication date)."""
-_LONE_CATEGORY = re.compile(r"^\s*[（(]?\s*(?P<c>[ABCD])\s*类?\s*[）)]?\s*$")
+_LONE_CATEGORY = re.compile(r"^\s*[（(【\[]?\s*(?P<c>[ABCD])\s*类?\s*(?:件|答复)?\s*[）)】\]]?\s*$")
 
 _LEADER_LABELS = (
     "分管领导",
@@ -83,7 +83,7 @@ _CATEGORY = re.compile(
     r"(?:[\u4e00-\u9fff]{0,4}类\s*[别型]|办理结果|答复结果)\s*[:：]?\s*[（(【\[]?\s*(?P<c>[ABCDＡＢＣＤ])(?![A-Za-z0-9])"
     r"|[号號]\s*(?P<g>[ABCD])\s*类"
     r"|^\s*[（(]?\s*(?P<s>[ABCD])\s*类"
-    r"|[（(]\s*(?P<p>[ABCD])\s*类\s*(?:答复|办复|件)?\s*[）)]"
+    r"|[（(【\[]\s*(?P<p>[ABCD])\s*类\s*(?:答复|办复|件)?\s*[）)】\]]"
 )
 _DISCLOSURE = re.compile(
     r"主动公开|依申请公开|不予公开|同意公开|不公开|是否(?:同意)?公开\s*[:：]\s*[（(]?\s*[是否]"
@@ -169,11 +169,13 @@ def meta_date(meta: PageMeta) -> str | None:
     return None
 
 
-def lone_category(lines: list[str]) -> str | None:
-    """A header line that is only the category letter (`C`, `（A类）`), as record pages print it."""
+def lone_category(lines: list[str], named: bool = False) -> str | None:
+    """A header or signature line that is only the category letter (`C`, `（A类）`), as record
+    pages print it; with `named` (lines past the signature, where a font-size switch may be a
+    lone `A`) only one that says 类 (`A类`, `【B类】`)."""
     for line in lines:
         match = _LONE_CATEGORY.match(line)
-        if match:
+        if match and (not named or "类" in line):
             return match.group("c")
     return None
 

@@ -165,3 +165,23 @@ def test_an_unquoted_title_without_guanyu_is_read_when_receipt_follows() -> None
         "我局2025年农村公路建设计划。\n    感谢您对交通工作的关心和支持！\n青山县交通运输局\n2025年6月3日\n"
     )
     assert reply.proposal_title == "修建白沙村至柳树村通组公路的建议"
+
+
+@pytest.mark.parametrize(
+    ("stamp", "where", "category"),
+    [
+        ("【B类】", "top", "B"),
+        ("【B类】", "end", "B"),
+        ("A类", "end", "A"),
+        ("B类件", "end", "B"),
+        ("A", "end", None),  # a font-size switch past the signature, not a category
+    ],
+)
+def test_category_stamps_in_brackets_or_after_the_signature(
+    stamp: str, where: str, category: str | None
+) -> None:
+    text = (
+        f"关于县十九届人大二次会议第23号建议的答复\n张伟代表：\n{BODY}青山县水利局\n2025年6月4日\n"
+    )
+    reply = parse_reply(f"{stamp}\n{text}" if where == "top" else f"{text}{stamp}\n")
+    assert reply.category == category
