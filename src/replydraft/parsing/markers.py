@@ -34,10 +34,10 @@ _SENTENCE_PUNCT = re.compile(r"[。，,；;！!？?：:]")
 
 _AND_OTHERS = (
     r"(?:们|們|组|組|\s*等(?:\s*(?:\d+|[一二三四五六七八九十]+)\s*(?:名|位|人))?)?"
-    r"(?:\s*[（(](?:领衔|領銜|牵头|牽頭|召集人|主提|领衔人|领衔代表|领衔委员)[）)])?"
+    r"(?:\s*[（(][\u4e00-\u9fff]{1,8}[）)])?"
 )
-"""`代表们`, `代表等`, `委员等3人`: a group marker may follow the title; so may the lead
-proposer's note (`王强代表（领衔）：`)."""
+"""`代表们`, `代表等`, `委员等3人`: a group marker may follow the title; so may a note in
+brackets (`王强代表（领衔）：`, `李华委员（民盟）：`)."""
 SAL_PERSON = re.compile(
     r"^(?:致\s*[:：]?\s*)?(?:尊敬的|尊敬)?\s*(?P<names>[^\s:：，,。；;！!“”\"《》]{2,40}?)\s*(?P<title>代表|委员|委員|同志|先生|女士)"
     rf"{_AND_OTHERS}\s*(?:[:：，,]\s*)?(?:(?:您|你)好\s*[!！。，,:：]?)?$"

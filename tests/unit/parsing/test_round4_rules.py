@@ -32,9 +32,12 @@ def test_numbers_in_chinese_numerals_are_read(title: str, number: int) -> None:
     assert (reply.session, reply.number) == ("县十九届人大二次会议", number)
 
 
-def test_a_lead_proposers_note_after_the_salutation() -> None:
-    reply = parse_reply(f"关于县十九届人大二次会议第23号建议的答复\n王强代表（领衔）：\n{BODY}")
-    assert (reply.addressee, reply.addressee_title) == ("王强", "代表")
+@pytest.mark.parametrize(
+    ("salutation", "title"), [("王强代表（领衔）：", "代表"), ("王强委员（民盟）：", "委员")]
+)
+def test_a_note_in_brackets_after_the_salutation(salutation: str, title: str) -> None:
+    reply = parse_reply(f"关于县十九届人大二次会议第23号建议的答复\n{salutation}\n{BODY}")
+    assert (reply.addressee, reply.addressee_title) == ("王强", title)
 
 
 def test_letter_spaced_lines_are_closed_up_and_others_left_alone() -> None:
