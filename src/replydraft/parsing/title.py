@@ -16,6 +16,10 @@ _NUM = r"(?:\d+|[〇○零一二三四五六七八九十百]{1,6})"
 """A proposal number in digits or Chinese numerals (`第三十一号`, `第一〇七号`)."""
 
 
+_MORE = r"(?:\s*[、,，]\s*\d+)*"
+"""`第41、42号`: one reply to several numbers; the first is the reply's number."""
+
+
 def _number(text: str) -> int | None:
     """`31` or `三十一` / `一〇七` → the int (None if neither)."""
     text = text.strip()
@@ -26,8 +30,9 @@ def _number(text: str) -> int | None:
 
 _NUMBERED = re.compile(
     r"(?P<end>会议|會議|委员会|委員會)(?:闭会期间|期间|以来)?(?:代表|委员|委員)?"
-    r"(?:建议|提案|议案|建議|議案|意见)?\s*"
-    r"(?:第?\s*(?P<number>\d+)|第\s*(?P<cn>[〇○零一二三四五六七八九十百]{1,6}))\s*[号號]"
+    r"(?:建议|提案|议案|建議|議案|意见)?\s*(?:[（(]\s*)?"
+    r"(?:第?\s*(?P<number>\d+)|第\s*(?P<cn>[〇○零一二三四五六七八九十百]{1,6}))"
+    rf"{_MORE}\s*[号號]"
 )
 """`…会议第107号`, `…会议闭会期间代表建议第12号`, `…会议提案第56号`: the kind word may come
 before the number."""
@@ -59,9 +64,9 @@ _PLACE_SESSION = re.compile(
     r"[^\s，,。:：“”《》()（）]{0,20}?(?:会议|大会))(?:上|期间|大会期间)"
 )
 """`…镇康县第十一届委员会第二次会议期间提出`: a session whose `在` was lost (mirror damage)."""
-_BODY_NUMBER = re.compile(rf"第\s*(?P<number>{_NUM})\s*[号號]\s*(?:建议|提案|议案|建議)?")
+_BODY_NUMBER = re.compile(rf"第\s*(?P<number>{_NUM}){_MORE}\s*[号號]\s*(?:建议|提案|议案|建議)?")
 _TITLE_NUMBER = re.compile(
-    rf"第\s*(?P<number>{_NUM})\s*[号號]\s*(?:代表|委员|委員)?\s*(?:建议|提案|议案|建議|議案)"
+    rf"第\s*(?P<number>{_NUM}){_MORE}\s*[号號]\s*(?:代表|委员|委員)?\s*(?:建议|提案|议案|建議|議案)"
 )
 _LABELLED_NUMBER = re.compile(
     r"^(?:建议|提案|议案|建議|議案){1,2}(?:编号|編號|号|號)\s*[:：]?\s*第?\s*(?P<number>\d+)\s*[号號]?(?!\d)"

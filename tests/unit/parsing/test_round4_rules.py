@@ -188,3 +188,15 @@ def test_category_stamps_in_brackets_or_after_the_signature(
     )
     reply = parse_reply(f"{stamp}\n{text}" if where == "top" else f"{text}{stamp}\n")
     assert reply.category == category
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "关于县十九届人大二次会议第23、24号建议的答复",
+        "关于县十九届人大二次会议（第23号）建议的答复",
+    ],
+)
+def test_a_number_listed_with_others_or_in_brackets(title: str) -> None:
+    reply = parse_reply(f"{title}\n张伟代表：\n{BODY}")
+    assert (reply.session, reply.number) == ("县十九届人大二次会议", 23)
