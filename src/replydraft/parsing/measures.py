@@ -19,6 +19,9 @@ from replydraft.text.ordinals import INLINE, Ordinal, inline_ordinals
 _INTRO = re.compile(r"以下|如下")
 _ITEM_TRIM = " \t\u3000；;，,"
 _HEAD_MAX = 40
+_HEAD_SHORT = 16
+"""A heading may pair two short phrases (`高度重视，迅速部署。`); a longer line with a clause
+that ends a sentence is an item, even when prose follows it."""
 _PUNCT = re.compile(r"[。；;！!？?，,：:]")
 _NOT_MEASURES = ("thanks", "closing", "signature", "other")
 _DOC_NUMBER_LINE = re.compile(
@@ -57,6 +60,8 @@ def _is_heading(ordinal: Ordinal, rest: str, next_text: str | None) -> bool:
             return True
         return False
     rest = rest.strip()
+    if len(rest) > _HEAD_SHORT and re.search(r"[，,]", rest) and rest.endswith(("。", "；", ";")):
+        return False  # a sentence with a clause (`加强资金绩效管理，对项目开展绩效评价。`)
     return len(rest) <= _HEAD_MAX and not re.search(r"[。；;！!？?].", rest)
 
 

@@ -200,3 +200,20 @@ def test_category_stamps_in_brackets_or_after_the_signature(
 def test_a_number_listed_with_others_or_in_brackets(title: str) -> None:
     reply = parse_reply(f"{title}\n张伟代表：\n{BODY}")
     assert (reply.session, reply.number) == ("县十九届人大二次会议", 23)
+
+
+def test_an_item_with_a_clause_is_a_measure_even_when_prose_follows_it() -> None:
+    reply = parse_reply(
+        "关于县十九届人大二次会议第23号建议的答复\n张伟代表：\n"
+        "    您提出的《关于加强农村饮用水安全保障的建议》收悉，现答复如下：\n"
+        "    一、高度重视，迅速部署。\n    我局成立工作专班，逐村排查供水工程。\n"
+        "    二、加强资金绩效管理，对建设项目开展全过程绩效评价。\n"
+        "    同时，我局将把农村供水工程纳入年度考核。\n"
+        "青山县水利局\n2025年6月4日\n"
+    )
+    assert [(m.ordinal, m.text[:6]) for m in reply.measures] == [
+        (None, "我局成立工作"),
+        ("二、", "加强资金绩效"),
+        (None, "同时，我局将"),
+    ]
+    assert reply.measures[0].headings == ["一、高度重视，迅速部署。"]
