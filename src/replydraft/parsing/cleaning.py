@@ -22,6 +22,7 @@ from replydraft.parsing.mirror import clean_mirror
 from replydraft.parsing.reflow import pair_label_cells, rejoin_wraps
 from replydraft.parsing.repeats import drop_repeated_runs
 from replydraft.parsing.spacing import close_label_spacing, close_letter_spacing
+from replydraft.parsing.unglue import unglue_page
 from replydraft.text.normalize import squeeze_spaces
 
 _LABELS = (
@@ -250,7 +251,8 @@ def clean_document(text: str) -> CleanDocument:
         )
         for raw in text.split("\n")
     )
-    for line in pair_label_cells([line for line in stripped if line]):
+    unglued = (piece for line in stripped if line for piece in unglue_page(line))
+    for line in pair_label_cells(list(unglued)):
         if is_furniture(line):
             _record_meta(_BULLET.sub("", line), meta)
             continue

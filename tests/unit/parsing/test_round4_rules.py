@@ -10,6 +10,7 @@ import pytest
 from replydraft.parsing import parse_reply
 from replydraft.parsing.repeats import drop_repeated_runs
 from replydraft.parsing.spacing import close_letter_spacing, is_letter_spaced
+from replydraft.parsing.unglue import unglue_page
 
 BODY = """    您提出的《关于加强农村饮用水安全保障的建议》收悉，现答复如下：
     一、全县农村集中供水率已达到92%，今年将新建改造供水工程15处。
@@ -217,3 +218,25 @@ def test_an_item_with_a_clause_is_a_measure_even_when_prose_follows_it() -> None
         (None, "同时，我局将"),
     ]
     assert reply.measures[0].headings == ["一、高度重视，迅速部署。"]
+
+
+def test_a_page_flattened_without_any_space_is_read() -> None:
+    page = (
+        f"关于县十九届人大二次会议第23号建议的答复\n张伟代表：\n{BODY}青山县水利局\n2025年6月4日\n"
+        "联系人：谭华\n"
+    )
+    flat = "".join(line.strip() for line in page.splitlines())
+    assert unglue_page(flat)[:2] == ["关于县十九届人大二次会议第23号建议的答复", "张伟代表："]
+    reply = parse_reply(flat)
+    assert (reply.session, reply.number, reply.addressee) == ("县十九届人大二次会议", 23, "张伟")
+    assert (reply.responding_unit, reply.date, reply.contacts.handler) == (
+        "青山县水利局",
+        "2025-06-04",
+        "谭华",
+    )
+    assert [m.text[:6] for m in reply.measures] == ["全县农村集中", "建立水质检测"]
+
+
+def test_a_long_paragraph_that_is_no_page_is_left_whole() -> None:
+    paragraph = "我局高度重视，" + "组织专人实地调查，" * 20 + "将于2025年6月4日前完成。"
+    assert unglue_page(paragraph) == [paragraph]  # no receipt, no salutation: not a page
