@@ -20,6 +20,9 @@ from replydraft.files.html import markup_to_text
 from replydraft.parsing.dates import TRAILING_DATE
 from replydraft.parsing.mirror import clean_mirror
 from replydraft.parsing.reflow import pair_label_cells, rejoin_wraps
+from replydraft.parsing.repeats import drop_repeated_runs
+from replydraft.parsing.spacing import close_label_spacing, close_letter_spacing
+from replydraft.parsing.unglue import unglue_page
 from replydraft.text.normalize import squeeze_spaces
 
 _LABELS = (
@@ -241,10 +244,15 @@ def clean_document(text: str) -> CleanDocument:
         text = html.unescape(text)
     text = clean_mirror(text)
     stripped = (
-        _LEADING_BARS.sub("", _TRAILING_BARS.sub("", raw)).strip(" \t\u3000\u00a0")
+        close_label_spacing(
+            _LEADING_BARS.sub("", _TRAILING_BARS.sub("", close_letter_spacing(raw))).strip(
+                " \t\u3000\u00a0"
+            )
+        )
         for raw in text.split("\n")
     )
-    for line in pair_label_cells([line for line in stripped if line]):
+    unglued = (piece for line in stripped if line for piece in unglue_page(line))
+    for line in pair_label_cells(list(unglued)):
         if is_furniture(line):
             _record_meta(_BULLET.sub("", line), meta)
             continue
@@ -254,7 +262,7 @@ def clean_document(text: str) -> CleanDocument:
                 _record_meta(_BULLET.sub("", piece), meta)
                 continue
             lines.extend(_split_trailing_date(piece) if len(piece) <= 60 else [piece])
-    return CleanDocument(lines=rejoin_wraps(lines), meta=meta)
+    return CleanDocument(lines=drop_repeated_runs(rejoin_wraps(lines)), meta=meta)
 
 
 def clean_text(text: str) -> str:

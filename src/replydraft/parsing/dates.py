@@ -1,6 +1,6 @@
 """Dates as replies write them, normalised to ISO `YYYY-MM-DD`.
 
-Handles `2025年5月14日`, web-mangled `2025- 07- 02`, `2025.5.14`, `2025/5/14`, full-width digits,
+Handles `2025年5月14日` (also `14号`), web-mangled `2025- 07- 02`, `2025.5.14`, `2025/5/14`, full-width digits,
 digits run together (`2023717`, `20230717`) and Chinese-numeral dates (`二○一二年六月十四日`).
 Impossible dates (month 13, 30 February) are rejected, never guessed.
 """
@@ -17,13 +17,11 @@ _YEAR_DIGITS = str.maketrans("〇○零Ｏ0一二三四五六七八九", "000001
 
 _SEP_YEAR = r"\s*[年./\-－—]\s*"
 _SEP_MONTH = r"\s*[月./\-－—]\s*"
-_ARABIC = (
-    rf"(?P<y>(?:19|20)\d{{2}}){_SEP_YEAR}(?P<m>\d{{1,2}}){_SEP_MONTH}(?P<d>\d{{1,2}})(?:\s*日)?"
-)
+_ARABIC = rf"(?P<y>(?:19|20)\d{{2}}){_SEP_YEAR}(?P<m>\d{{1,2}}){_SEP_MONTH}(?P<d>\d{{1,2}})(?:\s*[日号號])?"
 _COMPACT = r"(?P<cy>(?:19|20)\d{2})(?P<cmd>\d{3,4})"
 _CN_YEAR = "[〇○零Ｏ0一二三四五六七八九]{4}"
 _CN_SMALL = "[一二三四五六七八九十]{1,3}"
-_CHINESE = rf"(?P<ny>{_CN_YEAR})\s*年\s*(?P<nm>{_CN_SMALL})\s*月\s*(?P<nd>{_CN_SMALL})\s*日"
+_CHINESE = rf"(?P<ny>{_CN_YEAR})\s*年\s*(?P<nm>{_CN_SMALL})\s*月\s*(?P<nd>{_CN_SMALL})\s*[日号號]"
 
 DATE_PATTERN = re.compile(rf"{_ARABIC}|{_CHINESE}")
 """A date anywhere in a line (compact digit runs are only trusted on a line of their own)."""

@@ -26,12 +26,18 @@ TITLE_END = re.compile(
     r"协办单位意见|参办意见|协办情况说明|"
     r"办理情况|辦理情況|答复书)(?:意见|函|意見|书)?\s*(?:[（(][^）)]{1,12}[）)])?\s*$"
 )
-_TITLE_HINT = re.compile(rf"{KIND_WORDS}|会议|會議|第\s*\d+\s*号|^关于|^對|^对|^《")
+_TITLE_HINT = re.compile(
+    rf"{KIND_WORDS}|会议|會議|第\s*(?:\d+|[〇○零一二三四五六七八九十百]+)\s*号|^关于|^對|^对|^《"
+)
 _TITLE_START = re.compile(r"^(?:关于|對|对|\S{2,24}?关于|\S{2,24}?对)")
 _SENTENCE_PUNCT = re.compile(r"[。，,；;！!？?：:]")
 
-_AND_OTHERS = r"(?:们|們|组|組|\s*等(?:\s*(?:\d+|[一二三四五六七八九十]+)\s*(?:名|位|人))?)?"
-"""`代表们`, `代表等`, `委员等3人`: a group marker may follow the title."""
+_AND_OTHERS = (
+    r"(?:们|們|组|組|\s*等(?:\s*(?:\d+|[一二三四五六七八九十]+)\s*(?:名|位|人))?)?"
+    r"(?:\s*[（(][\u4e00-\u9fff]{1,8}[）)])?"
+)
+"""`代表们`, `代表等`, `委员等3人`: a group marker may follow the title; so may a note in
+brackets (`王强代表（领衔）：`, `李华委员（民盟）：`)."""
 SAL_PERSON = re.compile(
     r"^(?:致\s*[:：]?\s*)?(?:尊敬的|尊敬)?\s*(?P<names>[^\s:：，,。；;！!“”\"《》]{2,40}?)\s*(?P<title>代表|委员|委員|同志|先生|女士)"
     rf"{_AND_OTHERS}\s*(?:[:：，,]\s*)?(?:(?:您|你)好\s*[!！。，,:：]?)?$"
@@ -55,7 +61,7 @@ SAL_UNIT = re.compile(r"^(?P<unit>[^\s:：，,。；;！!“”\"《》0-9]{2,30
 UNIT_SUFFIX = re.compile(
     r"(?:局|委员会|委員會|委|办公室|辦公室|办|辦|政府|街道|镇|鎮|乡|鄉|中心|院|所|厅|廳|部|处|處|公司|队|隊|"
     r"站|馆|館|会|會|室|集团|银行|社|党委|管委会|分局|支队|大队|学校|大学|中学|小学|妇联|残联|科协|"
-    r"工商联|侨联|文联|厂|署)"
+    r"工商联|侨联|文联|厂|署|校|支行|分行|幼儿园|电视台|电台|气象台|林场|农场|牧场|渔场|茶场|海关|监狱)"
     r"\s*(?:[（(][^（()）]{1,20}[）)])?$"
 )
 _NOT_UNIT_SALUTATION = re.compile(
@@ -72,7 +78,8 @@ HANDLING_START = re.compile(
 CLOSING = re.compile(
     r"^(?:最后|再次|衷心感谢|感谢|感謝|非常感谢|十分感谢|诚挚感谢|真诚|希望|欢迎|以上答复|以上函复|以上意见|"
     r"以上回复|以上办理|以上复函|特此|此复|此函|专此|如有|对以上|若对|如对|请转达|顺致|此致|敬礼|顺祝|祝您|祝你|"
-    r"尊敬的|在此|恳请您|恳请你|恳请各位)"
+    r"尊敬的|在此|恳请您|恳请你|恳请各位|"
+    r"请(?:你|贵)(?:局|委|办|院|单位|部门|中心|厅|们)[^。！!]{0,30}(?:考虑|参考|参阅|采纳|答复))"
 )
 _CLOSING_ANYWHERE = re.compile(
     r"感谢|感謝|谢意|謝意|多提宝贵|多提寶貴|不妥之处|批评指正|请予批评|征询意见表|一如既往"
@@ -215,6 +222,23 @@ def is_unit_line(line: str) -> bool:
         and not _SENTENCE_PUNCT.search(line)
         and not TITLE_END.search(line)
         and bool(UNIT_SUFFIX.search(line))
+    )
+
+
+_BARE_NAME = re.compile(r"[\u4e00-\u9fff]{4,30}")
+_PLACE_IN_NAME = re.compile(r"[省市县縣区區州旗盟镇鎮乡鄉村]|^(?:中共|中国|國家|国家|国网|共青团)")
+"""A unit's name starts from a place or a national body (`青山县…`, `国网…`, `中共…`)."""
+
+
+def is_bare_name_line(line: str) -> bool:
+    """A line that is only a name (Chinese characters naming a place, no punctuation, no
+    ordinal): between the closing and the signature date it is the signing unit, whatever
+    its suffix."""
+    return (
+        bool(_BARE_NAME.fullmatch(line))
+        and bool(_PLACE_IN_NAME.search(line))
+        and leading_ordinal(line) is None
+        and not is_closing(line)
     )
 
 

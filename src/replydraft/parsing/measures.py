@@ -19,8 +19,16 @@ from replydraft.text.ordinals import INLINE, Ordinal, inline_ordinals
 _INTRO = re.compile(r"以下|如下")
 _ITEM_TRIM = " \t\u3000；;，,"
 _HEAD_MAX = 40
+_HEAD_SHORT = 16
+"""A heading may pair two short phrases (`高度重视，迅速部署。`); a longer line with a clause
+that ends a sentence is an item, even when prose follows it."""
 _PUNCT = re.compile(r"[。；;！!？?，,：:]")
 _NOT_MEASURES = ("thanks", "closing", "signature", "other")
+_DOC_NUMBER_LINE = re.compile(
+    r"^[\u4e00-\u9fff]{1,12}\s*[〔\[【［(（]\s*(?:19|20)\d{2}\s*[〕\]】］)）]\s*第?\s*\d+\s*[号號]$"
+)
+"""A line that is only a document number (`青医保函〔2025〕12号`): a PDF's running header
+repeated on each page, never a measure."""
 
 
 def _inline_run(text: str) -> list[tuple[int, int]]:
@@ -52,6 +60,8 @@ def _is_heading(ordinal: Ordinal, rest: str, next_text: str | None) -> bool:
             return True
         return False
     rest = rest.strip()
+    if len(rest) > _HEAD_SHORT and re.search(r"[，,]", rest) and rest.endswith(("。", "；", ";")):
+        return False  # a sentence with a clause (`加强资金绩效管理，对项目开展绩效评价。`)
     return len(rest) <= _HEAD_MAX and not re.search(r"[。；;！!？?].", rest)
 
 
@@ -77,6 +87,7 @@ def _section(kind: str) -> str:
 
 def extract_measures(paragraphs: list[tuple[str, str]]) -> list[Measure]:
     """Measures of the body, given (kind, text) for each body paragraph in order."""
+    paragraphs = [(k, t) for k, t in paragraphs if not _DOC_NUMBER_LINE.match(t.strip())]
     measures: list[Measure] = []
     stack: list[tuple[int, str]] = []
     for n, (kind, text) in enumerate(paragraphs):

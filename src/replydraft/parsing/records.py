@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from replydraft.parsing.markers import TITLE_END
+
 _SUMMARY = r"\s*(?:[（(]\s*摘\s*要\s*[）)])?\s*[:：]\s*[|｜]?\s*"
 _PROPOSAL_CONTENT = re.compile(
     rf"^(?:建\s*议|提\s*案|议\s*案|问\s*题|建议提案)?\s*内\s*容{_SUMMARY}"
@@ -55,10 +57,11 @@ _TITLE_LABEL = re.compile(
 
 def labelled_title(lines: list[str]) -> str | None:
     """The proposal title a record states on its own line (`建议标题：《关于…的建议》`), without
-    its 《》: the record's label names it, so it wins over any quotation in the reply."""
+    its 《》: the record's label names it, so it wins over any quotation in the reply. A label
+    naming the reply's own title (`标题：关于…建议的答复`, a page's metadata) is no proposal title."""
     for line in lines:
         match = _TITLE_LABEL.match(line)
-        if match:
+        if match and not TITLE_END.search(match.group("title")):
             title = match.group("title").strip()
             if title.startswith("《") and title.endswith("》") and title.count("《") == 1:
                 title = title[1:-1].strip()

@@ -236,8 +236,12 @@ def _read_signature_and_stamps(reply: Reply, regions: _Regions) -> None:
     reply.date = sig.signature_date(signature) or sig.meta_date(meta)
     reply.contacts = sig.contacts(tail + header)
     stamps = sig.stamp_lines(regions.lines)
+    after = [regions.lines[i] for i in regions.found.furniture]
     reply.category = (
-        sig.category(header + signature) or sig.category(stamps) or sig.lone_category(header)
+        sig.category(header + signature)
+        or sig.category(stamps)
+        or sig.lone_category(header + signature)
+        or sig.lone_category(after, named=True)
     )
     reply.disclosure = sig.disclosure(header + stamps, meta)
     reply.doc_number = sig.doc_number(header, meta)

@@ -8,6 +8,7 @@ signature's; when a reply has none it may be named by a `…印发` footer, the 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from replydraft.parsing.cleaning import PageMeta
 from replydraft.parsing.dates import date_only, normalize_date
@@ -16,6 +17,7 @@ from replydraft.parsing.markers import (
     STAMP,
     UNIT_SUFFIX,
     close_spaces,
+    is_bare_name_line,
     is_unit_line,
 )
 from replydraft.parsing.reply import Contacts
@@ -40,7 +42,7 @@ _META_UNIT_LABELS = (
 """Page metadata naming the unit, the handling unit first (a fallback below the signature)."""
 _META_DATE_LABELS = ("成文日期", "答复时间", "答复日期")
 """Page metadata giving the reply's own date (never the publication date)."""
-_LONE_CATEGORY = re.compile(r"^\s*[（(]?\s*(?P<c>[ABCD])\s*类?\s*[）)]?\s*$")
+_LONE_CATEGORY = re.compile(r"^\s*[（(【\[]?\s*(?P<c>[ABCD])\s*类?\s*(?:件|答复)?\s*[）)】\]]?\s*$")
 
 _LEADER_LABELS = (
     "分管领导",
@@ -81,7 +83,7 @@ _CATEGORY = re.compile(
     r"(?:[\u4e00-\u9fff]{0,4}类\s*[别型]|办理结果|答复结果)\s*[:：]?\s*[（(【\[]?\s*(?P<c>[ABCDＡＢＣＤ])(?![A-Za-z0-9])"
     r"|[号號]\s*(?P<g>[ABCD])\s*类"
     r"|^\s*[（(]?\s*(?P<s>[ABCD])\s*类"
-    r"|[（(]\s*(?P<p>[ABCD])\s*类\s*(?:答复|办复|件)?\s*[）)]"
+    r"|[（(【\[]\s*(?P<p>[ABCD])\s*类\s*(?:答复|办复|件)?\s*[）)】\]]"
 )
 _DISCLOSURE = re.compile(
     r"主动公开|依申请公开|不予公开|同意公开|不公开|是否(?:同意)?公开\s*[:：]\s*[（(]?\s*[是否]"
@@ -99,13 +101,31 @@ def signature_unit(lines: list[str]) -> str | None:
         n for n, line in enumerate(lines) if is_unit_line(line) and not CONTACT_LABEL.match(line)
     ]
     if not candidates:
+        # a bare name right above the date (tail.py took it into the block for that reason)
+        if date_at and is_bare_name_line(lines[date_at - 1]):
+            return lines[date_at - 1]
         return None
     chosen = candidates[0]
     if date_at is not None:
         above = [n for n in candidates if n < date_at]
         if above:
             chosen = above[-1]
-    return close_spaces(_SEAL.sub("", lines[chosen].strip()))
+    return _lead_unit(lines[chosen])
+
+
+_UNIT_GAP = re.compile(r"[ \t]{2,}|\u3000+")
+"""Two units signing one joint reply side by side (`县水利局　　县农业农村局`) are set apart by
+a wide gap; one unit's name is at most letter-spaced (`青 山 县 水 利 局`)."""
+
+
+def _lead_unit(line: str) -> str:
+    """The signing unit of a signature line; of two or more side by side, the first (the lead
+    unit of a 联合答复)."""
+    line = _SEAL.sub("", line.strip())
+    pieces = [p for p in _UNIT_GAP.split(line) if p.strip()]
+    if len(pieces) > 1 and all(len(p) >= 4 and UNIT_SUFFIX.search(p) for p in pieces):
+        line = pieces[0]
+    return close_spaces(line.strip())
 
 
 def printed_by_unit(lines: list[str]) -> str | None:
@@ -149,11 +169,13 @@ def meta_date(meta: PageMeta) -> str | None:
     return None
 
 
-def lone_category(lines: list[str]) -> str | None:
-    """A header line that is only the category letter (`C`, `（A类）`), as record pages print it."""
+def lone_category(lines: list[str], named: bool = False) -> str | None:
+    """A header or signature line that is only the category letter (`C`, `（A类）`), as record
+    pages print it; with `named` (lines past the signature, where a font-size switch may be a
+    lone `A`) only one that says 类 (`A类`, `【B类】`)."""
     for line in lines:
         match = _LONE_CATEGORY.match(line)
-        if match:
+        if match and (not named or "类" in line):
             return match.group("c")
     return None
 
@@ -192,6 +214,10 @@ def contacts(lines: list[str]) -> Contacts:
                     offer("handler", _HANDLER_LABELS.index(label), value)
             elif label in _PHONE_LABELS:
                 offer("phone", _PHONE_LABELS.index(label), value)
+    if "phone" in found:
+        # full-width digits and dashes (`０７３４－５５７８９０１`) are the same number
+        rank, phone = found["phone"]
+        found["phone"] = (rank, unicodedata.normalize("NFKC", phone))
     return Contacts(
         leader=found.get("leader", (0, None))[1],
         handler=found.get("handler", (0, None))[1],

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from replydraft.parsing.dates import date_only
 from replydraft.parsing.markers import (
     CONTACT_LABEL,
+    is_bare_name_line,
     is_closing,
     is_signature_line,
     is_unit_line,
@@ -109,6 +110,20 @@ def _attachments_at(texts: list[str], start: int, end: int) -> int | None:
     return None
 
 
+def _unnamed_unit_above(texts: list[str], start: int, end: int, tail: Tail) -> bool:
+    """Whether the line above a signature block that names no unit is its unit all the same:
+    a bare name (`青山县广播电视台`, a suffix no rule knows) between the signature date and a
+    closing or a sentence end."""
+    if end - start < 2 or not any(date_only(texts[pos]) for pos in tail.signature):
+        return False
+    if any(is_unit_line(texts[pos]) for pos in tail.signature):
+        return False
+    above = texts[end - 2]
+    return is_bare_name_line(texts[end - 1]) and (
+        bool(_SENTENCE_END.search(above)) or is_closing(above)
+    )
+
+
 def find_tail(texts: list[str], start: int) -> Tail:
     """Closing, signature and trailing furniture among `texts[start:]` (see module doc)."""
     n = len(texts)
@@ -137,6 +152,9 @@ def find_tail(texts: list[str], start: int) -> Tail:
             break
         tail.signature.extend(range(top, end))  # the attachment list belongs to the block
         end = top
+    if anchor is not None and _unnamed_unit_above(texts, start, end, tail):
+        end -= 1
+        tail.signature.append(end)
     # Closing sentences; a contacts line may sit among them (the dev corpora do this).
     while end > start:
         text = texts[end - 1]

@@ -10,28 +10,49 @@ from __future__ import annotations
 import re
 
 from replydraft.parsing.markers import UNIT_SUFFIX
+from replydraft.text.ordinals import cn_to_int
+
+_NUM = r"(?:\d+|[〇○零一二三四五六七八九十百]{1,6})"
+"""A proposal number in digits or Chinese numerals (`第三十一号`, `第一〇七号`)."""
+
+
+_MORE = r"(?:\s*[、,，]\s*\d+)*"
+"""`第41、42号`: one reply to several numbers; the first is the reply's number."""
+
+
+def _number(text: str) -> int | None:
+    """`31` or `三十一` / `一〇七` → the int (None if neither)."""
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    return cn_to_int(text.replace("○", "〇"))
+
 
 _NUMBERED = re.compile(
     r"(?P<end>会议|會議|委员会|委員會)(?:闭会期间|期间|以来)?(?:代表|委员|委員)?"
-    r"(?:建议|提案|议案|建議|議案|意见)?\s*第?\s*(?P<number>\d+)\s*[号號]"
+    r"(?:建议|提案|议案|建議|議案|意见)?\s*(?:[（(]\s*)?"
+    r"(?:第?\s*(?P<number>\d+)|第\s*(?P<cn>[〇○零一二三四五六七八九十百]{1,6}))"
+    rf"{_MORE}\s*[号號]"
 )
 """`…会议第107号`, `…会议闭会期间代表建议第12号`, `…会议提案第56号`: the kind word may come
 before the number."""
 _NUMBERED_AFTER_PROPOSER = re.compile(
     r"(?:会议|會議)[^\s，,。:：“”《》]{2,24}?(?:代表|委员|委員)(?:等\S{0,4})?(?:提出|所提|联名提出)的?"
-    r"\s*第\s*(?P<number>\d+)\s*[号號]"
+    rf"\s*第\s*(?P<number>{_NUM})\s*[号號]"
 )
 _SESSION_START = re.compile(r"关于对|關於對|关于|關于|關於|关於|對|对")
 _KIND_AFTER_NUMBER = re.compile(
     r"[号號]\s*(?:代表|委员|委員)?\s*(?P<kind>建议|提案|议案|建議|議案)"
 )
 _KIND_BEFORE_NUMBER = re.compile(
-    r"(?:会议|會議|期间|代表|委员|委員)\s*(?P<kind>建议|提案|议案|建議|議案)\s*第\s*\d+\s*[号號]"
+    r"(?:会议|會議|期间|代表|委员|委員)\s*(?P<kind>建议|提案|议案|建議|議案)\s*第\s*"
+    rf"{_NUM}\s*[号號]"
 )
 """`…会议提案第56号`, `…闭会期间代表建议第12号`: the kind named before the number."""
 _BODY_NUMBERED_SESSION = re.compile(
     r"(?:提出的|提交的|所提的?|在|于)\s*(?P<session>[^\s，,。:：“”《》()（）]{2,30}?(?:会议|會議))"
-    r"(?:闭会期间|期间|以来)\s*(?:代表|委员|委員)?(?:建议|提案|议案|建議|議案)?\s*第\s*\d+\s*[号號]"
+    r"(?:闭会期间|期间|以来)\s*(?:代表|委员|委員)?(?:建议|提案|议案|建議|議案)?\s*第\s*"
+    rf"{_NUM}\s*[号號]"
 )
 """`你们提出的区十五届人大六次会议闭会期间代表建议第134号`: a session said as `…闭会期间`."""
 _BODY_SESSION = re.compile(
@@ -43,9 +64,9 @@ _PLACE_SESSION = re.compile(
     r"[^\s，,。:：“”《》()（）]{0,20}?(?:会议|大会))(?:上|期间|大会期间)"
 )
 """`…镇康县第十一届委员会第二次会议期间提出`: a session whose `在` was lost (mirror damage)."""
-_BODY_NUMBER = re.compile(r"第\s*(?P<number>\d+)\s*[号號]\s*(?:建议|提案|议案|建議)?")
+_BODY_NUMBER = re.compile(rf"第\s*(?P<number>{_NUM}){_MORE}\s*[号號]\s*(?:建议|提案|议案|建議)?")
 _TITLE_NUMBER = re.compile(
-    r"第\s*(?P<number>\d+)\s*[号號]\s*(?:代表|委员|委員)?\s*(?:建议|提案|议案|建議|議案)"
+    rf"第\s*(?P<number>{_NUM}){_MORE}\s*[号號]\s*(?:代表|委员|委員)?\s*(?:建议|提案|议案|建議|議案)"
 )
 _LABELLED_NUMBER = re.compile(
     r"^(?:建议|提案|议案|建議|議案){1,2}(?:编号|編號|号|號)\s*[:：]?\s*第?\s*(?P<number>\d+)\s*[号號]?(?!\d)"
@@ -68,6 +89,11 @@ _UNQUOTED = re.compile(
     r"提出的?\s*(?P<title>(?:关于|關于)[^，,。；;：:“”《》]{2,80}?(?:的)?(?:建议|提案|议案|建議))"
     r"(?=收悉|已收悉|办理|辦理|[，,。（(]|的?答复|已|$)"
 )
+_UNQUOTED_BARE = re.compile(
+    r"提出的?\s*(?P<title>[^，,。；;：:“”《》\s]{4,60}?的(?:建议|提案|议案|建議))(?=(?:已)?收悉)"
+)
+"""`您提出的修建白沙村通组公路的建议收悉`: a title without 关于 and without quotes, trusted only
+when 收悉 follows it directly."""
 _TITLE_UNIT = re.compile(r"^(?P<unit>[^\s，,。“”《》]{2,30}?)(?:关于|對|对)")
 
 
@@ -85,7 +111,7 @@ def title_session_number(title: str) -> tuple[str | None, int | None]:
     starts = list(_SESSION_START.finditer(prefix))
     session = prefix[starts[-1].end() :] if starts else prefix
     session = session.strip()
-    return (session or None), int(match.group("number"))
+    return (session or None), _number(match.group("number") or match.group("cn"))
 
 
 _DAMAGED_SESSION = re.compile(
@@ -102,7 +128,7 @@ def title_number(title: str) -> int | None:
     """`关于对周德海代表提出的第143号建议的答复` → 143: a number named before the kind word, in a
     title that names no session."""
     match = _TITLE_NUMBER.search(title)
-    return int(match.group("number")) if match else None
+    return _number(match.group("number")) if match else None
 
 
 def labelled_number(lines: list[str]) -> int | None:
@@ -144,7 +170,7 @@ def body_session(text: str) -> str | None:
 def body_number(text: str) -> int | None:
     """`（第190号建议）` → 190 (document numbers like `〔2023〕34号` have no 第 and are skipped)."""
     match = _BODY_NUMBER.search(text)
-    return int(match.group("number")) if match else None
+    return _number(match.group("number")) if match else None
 
 
 def quoted_title(text: str) -> tuple[str, str] | None:
@@ -169,7 +195,7 @@ def quoted_title(text: str) -> tuple[str, str] | None:
 
 def unquoted_title(text: str) -> str | None:
     """`您提出的关于…的提案收悉` → `关于…的提案` (a title written without quotes)."""
-    match = _UNQUOTED.search(text)
+    match = _UNQUOTED.search(text) or _UNQUOTED_BARE.search(text)
     return match.group("title") if match else None
 
 
