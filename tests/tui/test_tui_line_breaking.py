@@ -57,7 +57,14 @@ def test_a_row_of_nothing_but_marks_keeps_its_break() -> None:
 SENTENCE = "您提出的《关于加强农村道路交通安全的建议》已收悉。现答复如下：我局高度重视，"
 
 
-@pytest.mark.parametrize("size", [(80, 24), (100, 30), (120, 36)])
+@pytest.mark.parametrize(
+    "size",
+    [
+        (80, 24),
+        pytest.param((100, 30), marks=pytest.mark.slow),
+        pytest.param((120, 36), marks=pytest.mark.slow),
+    ],
+)
 async def test_no_painted_row_starts_with_closing_punctuation(tmp_path: Path, size) -> None:
     app = make_app(offer_recovery=False, cwd=tmp_path)
     async with app.run_test(size=size) as pilot:
@@ -99,7 +106,7 @@ def test_figures_stay_whole(width: int) -> None:
         assert any(figure in row for row in kept), kept
 
 
-@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+@pytest.mark.parametrize("size", [(80, 24), pytest.param((120, 36), marks=pytest.mark.slow)])
 async def test_check_messages_keep_the_rules(tmp_path: Path, size) -> None:
     from replydraft.draft.checks import Problem
     from replydraft.tui.widgets.checks_panel import ChecksPanel
