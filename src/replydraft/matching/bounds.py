@@ -22,6 +22,8 @@ import numpy as np
 
 from replydraft.matching.tokens import code_points
 
+_SLOT = np.full(0x110000, -1, dtype=np.int32)
+"""Code point -> its number among the query's characters during one call (reset after)."""
 SLACK = 1e-6
 """Added to every bound: rapidfuzz computes the same ratio in another order of float operations."""
 
@@ -60,8 +62,12 @@ def partial_ratio_bounds(needles: list[str], texts: CandidateTexts) -> np.ndarra
         return out
     needle_points = [code_points(s) for s in needles]
     chars = np.unique(np.concatenate(needle_points))
-    at = np.minimum(np.searchsorted(chars, texts.points), chars.size - 1)
-    known = chars[at] == texts.points
+    _SLOT[chars] = np.arange(chars.size, dtype=np.int32)
+    try:
+        at = _SLOT[texts.points]  # each character's number among the needles' (or -1)
+    finally:
+        _SLOT[chars] = -1
+    known = at >= 0
     counts = np.bincount(
         texts.owner[known] * chars.size + at[known], minlength=n * chars.size
     ).reshape(n, chars.size)
@@ -75,10 +81,10 @@ def partial_ratio_bounds(needles: list[str], texts: CandidateTexts) -> np.ndarra
         if length == 0:
             continue
         wanted = np.bincount(np.searchsorted(chars, points), minlength=chars.size)
+        wanted_at = wanted[at[known]] > 0
         shared = np.minimum(counts, wanted).sum(axis=1)
         hit = np.zeros(size, dtype=np.int32)
-        mine = wanted[at[known]] > 0
-        hit[placed[mine]] = 1
+        hit[placed[wanted_at]] = 1
         cum = np.concatenate(([0], np.cumsum(hit)))
         short = 200.0 * shared / np.maximum(np.minimum(m, length) + shared, 1)
         bound = np.where(shared > 0, short, 0.0)
