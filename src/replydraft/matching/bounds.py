@@ -22,8 +22,9 @@ import numpy as np
 
 from replydraft.matching.tokens import code_points
 
-_SLOT = np.full(0x110000, -1, dtype=np.int32)
-"""Code point -> its number among the query's characters during one call (reset after)."""
+_SLOT: np.ndarray | None = None
+"""Code point -> its number among the query's characters during one call (reset after; made
+at the first search, not at import)."""
 SLACK = 1e-6
 """Added to every bound: rapidfuzz computes the same ratio in another order of float operations."""
 
@@ -62,11 +63,15 @@ def partial_ratio_bounds(needles: list[str], texts: CandidateTexts) -> np.ndarra
         return out
     needle_points = [code_points(s) for s in needles]
     chars = np.unique(np.concatenate(needle_points))
-    _SLOT[chars] = np.arange(chars.size, dtype=np.int32)
+    global _SLOT
+    if _SLOT is None:
+        _SLOT = np.full(0x110000, -1, dtype=np.int16)
+    slot = _SLOT
+    slot[chars] = np.arange(chars.size, dtype=np.int16)  # a query has far fewer characters
     try:
-        at = _SLOT[texts.points]  # each character's number among the needles' (or -1)
+        at = slot[texts.points].astype(np.int64)  # each character's number (or -1)
     finally:
-        _SLOT[chars] = -1
+        slot[chars] = -1
     known = at >= 0
     counts = np.bincount(
         texts.owner[known] * chars.size + at[known], minlength=n * chars.size
@@ -90,22 +95,28 @@ def partial_ratio_bounds(needles: list[str], texts: CandidateTexts) -> np.ndarra
         bound = np.where(shared > 0, short, 0.0)
         longer = np.flatnonzero(m > length)
         if longer.size:
-            a = starts[longer]
-            ends = a + m[longer]
-            windows = cum[length:] - cum[:-length]  # hits of the window starting at each place
-            pairs = np.empty(2 * longer.size, dtype=np.int64)
-            pairs[0::2] = a
-            pairs[1::2] = ends - length + 1
-            full = np.maximum.reduceat(windows, pairs)[0::2]
-            cap = shared[longer]
-            best = 100.0 * np.minimum(full, cap) / length
-            if length > 1:
-                k = np.arange(1, length)
-                prefix = cum[a[:, None] + k] - cum[a][:, None]
-                suffix = cum[ends][:, None] - cum[ends[:, None] - k]
-                edge = np.maximum(prefix, suffix)
-                edge = 200.0 * np.minimum(edge, cap[:, None]) / (length + k)
-                best = np.maximum(best, edge.max(axis=1))
-            bound[longer] = best
+            bound[longer] = _window_bounds(cum, starts[longer], m[longer], shared[longer], length)
         out[row] = bound
     return out + SLACK
+
+
+def _window_bounds(
+    cum: np.ndarray, starts: np.ndarray, lengths: np.ndarray, shared: np.ndarray, length: int
+) -> np.ndarray:
+    """The bound for texts longer than the needle (`length`): the best full window, and the
+    windows of fewer characters at either end (`cum`: running count of the needle's characters
+    over the padded texts, `starts` where each text starts in it)."""
+    ends = starts + lengths
+    windows = cum[length:] - cum[:-length]  # hits of the window starting at each place
+    pairs = np.empty(2 * starts.size, dtype=np.int64)
+    pairs[0::2] = starts
+    pairs[1::2] = ends - length + 1
+    full = np.maximum.reduceat(windows, pairs)[0::2]
+    best = 100.0 * np.minimum(full, shared) / length
+    if length > 1:
+        k = np.arange(1, length)
+        prefix = cum[starts[:, None] + k] - cum[starts][:, None]
+        suffix = cum[ends][:, None] - cum[ends[:, None] - k]
+        edge = np.minimum(np.maximum(prefix, suffix), shared[:, None])
+        best = np.maximum(best, (200.0 * edge / (length + k)).max(axis=1))
+    return best

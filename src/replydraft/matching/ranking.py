@@ -251,19 +251,24 @@ def _rank(
         None if parsed.long else CandidateTexts(index.headings, index.heading_offsets, positions)
     )
     lexical = (1 - FUZZY_WEIGHT) * 100.0 * bm25 / bm25.max()
-    batch = max(FIRST_BATCH, 2 * top)
-    bounded = USE_BOUNDS and bm25.size > batch  # else all are rescored at once anyway
-    fuzzy_bound = _fuzzy_bound(parsed, texts, headings) if bounded else np.full(bm25.size, 100.0)
-    best_blended = FUZZY_WEIGHT * fuzzy_bound + lexical
-    best_possible = best_blended + bonus
+    best_possible = FUZZY_WEIGHT * 100.0 + lexical + bonus  # first: any fuzzy score
     waiting = np.argsort(-best_possible, kind="stable")  # candidate numbers, best first
-    waiting = waiting[best_blended[waiting] >= MIN_SCORE]
     ranked: list[tuple[float, float, int]] = []
+    batch = max(FIRST_BATCH, 2 * top)
+    bounded = not USE_BOUNDS
     while waiting.size:
         if len(ranked) >= top:  # only those that could still beat the current `top`-th
             waiting = waiting[: np.count_nonzero(best_possible[waiting] >= ranked[top - 1][0])]
             if waiting.size == 0:
                 break
+        if not bounded and batch > FIRST_BATCH and batch > 2 * top:
+            # The first batch was not enough: bound the rest's fuzzy scores, then go on.
+            bounded = True
+            best_blended = FUZZY_WEIGHT * _fuzzy_bound(parsed, texts, headings) + lexical
+            best_possible = best_blended + bonus
+            waiting = waiting[np.argsort(-best_possible[waiting], kind="stable")]
+            waiting = waiting[best_blended[waiting] >= MIN_SCORE]
+            continue
         chosen, waiting = waiting[:batch], waiting[batch:]
         batch *= 2
         blended = FUZZY_WEIGHT * _fuzzy(parsed, texts, headings, chosen) + lexical[chosen]
