@@ -199,7 +199,7 @@ def _fuzzy(
     """The fuzzy score of some candidates (numbers into `texts`, folded texts of the index)."""
     fuzzy = fuzzy_scores(parsed, [texts.text(i) for i in chosen.tolist()])
     if headings is not None:  # a short query may name the topic of the paragraph's heading
-        with_heading = np.flatnonzero(headings.lengths[chosen] > 0)
+        with_heading = np.flatnonzero(headings.nonempty(chosen))
         if with_heading.size:
             found = [headings.text(i) for i in chosen[with_heading].tolist()]
             fuzzy[with_heading] = np.maximum(
@@ -226,7 +226,7 @@ def _fuzzy_bound(
         return total / max(len(parsed.keywords), 1)
 
     bound = combined(texts)
-    if headings is not None and np.any(headings.lengths > 0):
+    if headings is not None and np.any(headings.nonempty()):
         bound = np.maximum(bound, HEADING_WEIGHT * combined(headings))
     return bound
 

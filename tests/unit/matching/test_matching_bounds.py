@@ -24,7 +24,12 @@ def test_candidate_texts_are_read_back_exactly() -> None:
     data, offsets = store_of(texts)
     found = CandidateTexts(data, offsets, np.array([3, 1, 0]))
     assert [found.text(i) for i in range(3)] == ["加强科技", "", "科技金融"]
+    assert found.nonempty().tolist() == [True, False, True]
+    found.read_all()
+    assert [found.text(i) for i in range(3)] == ["加强科技", "", "科技金融"]
     assert found.lengths.tolist() == [4, 0, 4]
+    assert found.owner.tolist() == [0] * 4 + [2] * 4
+    assert CandidateTexts(data, offsets, np.zeros(0, dtype=np.int64)).read_all().lengths.size == 0
 
 
 @pytest.mark.parametrize("seed", range(4))
