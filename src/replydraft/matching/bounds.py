@@ -42,6 +42,13 @@ class CandidateTexts:
         self.ends = offsets[positions + 1]
         self.read = False
 
+    def subset(self, chosen: np.ndarray) -> CandidateTexts:
+        """The texts of some of these candidates (numbered anew, in `chosen` order)."""
+        part = CandidateTexts.__new__(CandidateTexts)
+        part.store, part.starts, part.ends = self.store, self.starts[chosen], self.ends[chosen]
+        part.read = False
+        return part
+
     def nonempty(self, chosen: np.ndarray | None = None) -> np.ndarray:
         """Whether each (chosen) candidate's text has any character."""
         if chosen is None:
@@ -75,12 +82,12 @@ class CandidateTexts:
 
 def partial_ratio_bounds(needles: list[str], texts: CandidateTexts) -> np.ndarray:
     """An upper bound on `fuzz.partial_ratio(needle, text)`: one row per needle, one column per
-    candidate text (never below the true score; see the module docstring)."""
+    candidate text (never below the true score; see the module docstring). All needles at once:
+    the cost is a few array operations over the places of the needles' characters."""
     texts.read_all()
-    n = texts.lengths.size
-    out = np.zeros((len(needles), n))
-    if n == 0 or not needles:
-        return out
+    n, rows = texts.lengths.size, len(needles)
+    if n == 0 or rows == 0:
+        return np.zeros((rows, n))
     needle_points = [code_points(s) for s in needles]
     chars = np.unique(np.concatenate(needle_points))
     global _SLOT
@@ -93,55 +100,61 @@ def partial_ratio_bounds(needles: list[str], texts: CandidateTexts) -> np.ndarra
     finally:
         slot[chars] = -1
     found = np.flatnonzero(at >= 0)  # the candidates' characters that occur in a needle
-    found_at = at[found]
-    found_owner = texts.owner[found]
-    counts = np.bincount(found_owner * chars.size + found_at, minlength=n * chars.size).reshape(
-        n, chars.size
-    )
+    found_at, found_owner = at[found], texts.owner[found]
+    d = chars.size
+    counts = np.bincount(found_owner * d + found_at, minlength=n * d).reshape(n, d)
+    row_of = np.repeat(np.arange(rows), [p.size for p in needle_points])
+    wanted = np.bincount(
+        row_of * d + np.searchsorted(chars, np.concatenate(needle_points)), minlength=rows * d
+    ).reshape(rows, d)
+    shared = np.minimum(counts[None, :, :], wanted[:, None, :]).sum(axis=2)  # rows x n
+    lengths = np.fromiter(map(len, needles), dtype=np.int64, count=rows)
     m = texts.lengths
-    for row, (needle, points) in enumerate(zip(needles, needle_points, strict=True)):
-        length = len(needle)
-        if length == 0:
-            continue
-        wanted = np.bincount(np.searchsorted(chars, points), minlength=chars.size)
-        shared = np.minimum(counts, wanted).sum(axis=1)
-        short = 200.0 * shared / np.maximum(np.minimum(m, length) + shared, 1)
-        bound = np.where(shared > 0, short, 0.0)
-        longer = m > length
-        if longer.any():
-            mine = wanted[found_at] > 0
-            window = _window_bounds(texts, found[mine], found_owner[mine], shared, length)
-            bound[longer] = window[longer]
-        out[row] = bound
-    return out + SLACK
+    fit = np.minimum(m[None, :], lengths[:, None])
+    bound = np.where(shared > 0, 200.0 * shared / np.maximum(fit + shared, 1), 0.0)
+    longer = m[None, :] > lengths[:, None]
+    if longer.any():
+        windows = _window_bounds(
+            texts, wanted[:, found_at] > 0, found, found_owner, shared, lengths
+        )
+        bound = np.where(longer, windows, bound)
+    return bound + SLACK
 
 
 def _window_bounds(
-    texts: CandidateTexts, hits: np.ndarray, owner: np.ndarray, shared: np.ndarray, length: int
+    texts: CandidateTexts,
+    mask: np.ndarray,
+    found: np.ndarray,
+    found_owner: np.ndarray,
+    shared: np.ndarray,
+    lengths: np.ndarray,
 ) -> np.ndarray:
-    """The bound for each text as if longer than the needle (`length` characters): the best full
-    window, and the windows of fewer characters at either end. Computed from the places of the
-    needle's characters only (`hits`, ascending, and their text): a best window can be moved to
-    start at a hit, a best end window to end just after one."""
-    n = texts.lengths.size
-    best = np.zeros(n)
-    if hits.size == 0:
-        return best
-    pad = length + 1  # texts spaced apart: no window spans two of them
-    placed = hits + owner * pad
+    """The bound of every (needle, text) as if the text were longer than the needle: the best
+    full window, and the windows of fewer characters at either end. Computed from the places of
+    each needle's characters only (`mask`: needle x found character): a best window can be moved
+    to start at a hit, a best end window to end just after one."""
+    rows, n = shared.shape
+    best = np.zeros(rows * n)
+    row, j = np.nonzero(mask)  # row-major: by needle, then by place
+    if row.size == 0:
+        return best.reshape(rows, n)
+    hits, owner = found[j], found_owner[j]
+    length = lengths[row]
+    group = row * n + owner  # (needle, text), ascending
+    pad = int(lengths.max()) + 1  # texts and needles spaced apart: no window spans two
+    placed = hits + group * pad + row * texts.points.size
     number = np.arange(hits.size)
     full = np.searchsorted(placed, placed + length) - number  # hits in the window from each
-    first = np.searchsorted(owner, np.arange(n))  # each text's first hit (if any)
-    last = np.searchsorted(owner, np.arange(n), side="right")
-    cap = shared[owner]
-    np.maximum.at(best, owner, 100.0 * np.minimum(full, cap) / length)
-    if length > 1:
-        offset = hits - texts.char_starts[owner]  # from the text's start
-        near = offset <= length - 2  # a start window of offset + 1 < length characters
-        prefix = np.minimum(number - first[owner] + 1, cap)
-        np.maximum.at(best, owner[near], 200.0 * prefix[near] / (length + offset[near] + 1))
-        offset = texts.char_ends[owner] - 1 - hits  # from the text's end
-        near = offset <= length - 2
-        suffix = np.minimum(last[owner] - number, cap)
-        np.maximum.at(best, owner[near], 200.0 * suffix[near] / (length + offset[near] + 1))
-    return best
+    cap = shared[row, owner]
+    value = 100.0 * np.minimum(full, cap) / length
+    first = np.flatnonzero(np.concatenate(([True], group[1:] != group[:-1])))
+    sizes = np.diff(np.concatenate((first, [hits.size])))
+    offset = hits - texts.char_starts[owner]  # a start window of offset + 1 < length characters
+    prefix = 200.0 * np.minimum(number - np.repeat(first, sizes) + 1, cap) / (length + offset + 1)
+    value = np.maximum(value, np.where(offset <= length - 2, prefix, 0.0))
+    offset = texts.char_ends[owner] - 1 - hits  # an end window of offset + 1 characters
+    after = np.repeat(first + sizes, sizes)
+    suffix = 200.0 * np.minimum(after - number, cap) / (length + offset + 1)
+    value = np.maximum(value, np.where(offset <= length - 2, suffix, 0.0))
+    best[group[first]] = np.maximum.reduceat(value, first)
+    return best.reshape(rows, n)

@@ -264,10 +264,13 @@ def _rank(
         if not bounded and batch > FIRST_BATCH and batch > 2 * top:
             # The first batch was not enough: bound the rest's fuzzy scores, then go on.
             bounded = True
-            best_blended = FUZZY_WEIGHT * _fuzzy_bound(parsed, texts, headings) + lexical
-            best_possible = best_blended + bonus
-            waiting = waiting[np.argsort(-best_possible[waiting], kind="stable")]
-            waiting = waiting[best_blended[waiting] >= MIN_SCORE]
+            part = None if headings is None else headings.subset(waiting)
+            bound = _fuzzy_bound(parsed, texts.subset(waiting), part)
+            best_blended = FUZZY_WEIGHT * bound + lexical[waiting]
+            best_possible = best_possible.copy()
+            best_possible[waiting] = best_blended + bonus[waiting]
+            order = np.argsort(-best_possible[waiting], kind="stable")
+            waiting = waiting[order[best_blended[order] >= MIN_SCORE]]
             continue
         chosen, waiting = waiting[:batch], waiting[batch:]
         batch *= 2
