@@ -8,8 +8,11 @@ version's wording is what matched.
 Everything before the shown results is array work over the library's index (`LibraryIndex`):
 candidates are picked and filtered as arrays, their folded texts come from the index's text
 store, and rapidfuzz rescores only the candidates that can still reach the top: a candidate whose
-score with a perfect fuzzy match would still rank below the `top` already rescored is skipped,
-which leaves the results exactly as if all were rescored. Entries are read for the results only.
+best possible score would still rank below the `top` already rescored is skipped, which leaves
+the results exactly as if all were rescored. Best possible: first with a perfect fuzzy score;
+when that first batch does not settle the results, with an upper bound on each remaining
+candidate's fuzzy score from the characters it shares with the query (`bounds`). Entries are
+read for the results only.
 """
 
 from __future__ import annotations
