@@ -65,7 +65,7 @@ class CandidateTexts:
         offsets); once."""
         if self.read:
             return self
-        view = memoryview(self.store)
+        view = self.store.data  # the bytes, without a copy
         pairs = zip(self.starts.tolist(), self.ends.tolist(), strict=True)
         self.joined = b"".join([view[a:b] for a, b in pairs]).decode("utf-8")
         self.points = code_points(self.joined)
