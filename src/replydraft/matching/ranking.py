@@ -8,8 +8,11 @@ version's wording is what matched.
 Everything before the shown results is array work over the library's index (`LibraryIndex`):
 candidates are picked and filtered as arrays, their folded texts come from the index's text
 store, and rapidfuzz rescores only the candidates that can still reach the top: a candidate whose
-score with a perfect fuzzy match would still rank below the `top` already rescored is skipped,
-which leaves the results exactly as if all were rescored. Entries are read for the results only.
+best possible score would still rank below the `top` already rescored is skipped, which leaves
+the results exactly as if all were rescored. Best possible: first with a perfect fuzzy score;
+when that first batch does not settle the results, with an upper bound on each remaining
+candidate's fuzzy score from the characters it shares with the query (`bounds`). Entries are
+read for the results only.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import numpy as np
 
 from replydraft.errors import ReplydraftError
 from replydraft.library.model import Entry
+from replydraft.matching.bounds import CandidateTexts, partial_ratio_bounds
 from replydraft.matching.index_store import STORE
 from replydraft.matching.library_index import NO_YEAR, LibraryIndex
 from replydraft.matching.query import Query, parse_query
@@ -48,6 +52,9 @@ PHRASE_PENALTY = 10.0
 FIRST_BATCH = 24
 """Candidates rescored first (those with the best possible score); the rest only if they can
 still reach the top."""
+USE_BOUNDS = True
+"""Bound each candidate's fuzzy score by the characters it shares with the query (off: assume a
+perfect fuzzy score, as the reference that rescores every candidate does)."""
 
 
 class SearchableLibrary(Protocol):
@@ -189,17 +196,42 @@ def _bonuses(
     return bonus
 
 
-def _fuzzy(index: LibraryIndex, parsed: Query, positions: np.ndarray) -> np.ndarray:
-    """The fuzzy score of some candidates (their folded texts read from the index)."""
-    fuzzy = fuzzy_scores(parsed, [index.folded_text(p) for p in positions.tolist()])
-    if not parsed.long:  # a short query may name the topic of the paragraph's heading
-        with_heading = np.flatnonzero(index.has_heading(positions))
+def _fuzzy(
+    parsed: Query, texts: CandidateTexts, headings: CandidateTexts | None, chosen: np.ndarray
+) -> np.ndarray:
+    """The fuzzy score of some candidates (numbers into `texts`, folded texts of the index)."""
+    fuzzy = fuzzy_scores(parsed, [texts.text(i) for i in chosen.tolist()])
+    if headings is not None:  # a short query may name the topic of the paragraph's heading
+        with_heading = np.flatnonzero(headings.nonempty(chosen))
         if with_heading.size:
-            headings = [index.folded_heading(p) for p in positions[with_heading].tolist()]
+            found = [headings.text(i) for i in chosen[with_heading].tolist()]
             fuzzy[with_heading] = np.maximum(
-                fuzzy[with_heading], HEADING_WEIGHT * fuzzy_scores(parsed, headings)
+                fuzzy[with_heading], HEADING_WEIGHT * fuzzy_scores(parsed, found)
             )
     return fuzzy
+
+
+def _fuzzy_bound(
+    parsed: Query, texts: CandidateTexts, headings: CandidateTexts | None
+) -> np.ndarray:
+    """An upper bound on `_fuzzy` of every candidate, from the characters they share with the
+    query (`bounds`): how `fuzzy_scores` combines partial ratios, applied to their bounds."""
+    if parsed.long:
+        return partial_ratio_bounds(parsed.windows, texts).mean(axis=0)
+    variants = [v for k in parsed.keywords for v in k.variants]
+
+    def combined(found: CandidateTexts) -> np.ndarray:
+        matrix = partial_ratio_bounds(variants, found)
+        rows, total = 0, np.zeros(found.lengths.size)
+        for keyword in parsed.keywords:
+            total += matrix[rows : rows + len(keyword.variants)].max(axis=0)
+            rows += len(keyword.variants)
+        return total / max(len(parsed.keywords), 1)
+
+    bound = combined(texts)
+    if headings is not None and np.any(headings.nonempty()):
+        bound = np.maximum(bound, HEADING_WEIGHT * combined(headings))
+    return bound
 
 
 def _rank(
@@ -209,30 +241,49 @@ def _rank(
     bm25: np.ndarray,
     bonus: np.ndarray,
     top: int,
-) -> list[tuple[float, float, int]]:
-    """The `top` candidates by (total, blended, position): (total, blended, candidate number).
+) -> tuple[list[tuple[float, float, int]], CandidateTexts]:
+    """The `top` candidates by (total, blended, position): (total, blended, candidate number),
+    and the candidates' folded texts.
 
     Rescoring goes from the best possible total down and stops where no candidate left could
-    reach the `top` rescored so far even with a perfect fuzzy score."""
+    reach the `top` rescored so far; the best possible total takes the upper bound of each
+    candidate's fuzzy score (`_fuzzy_bound`), and one that cannot reach MIN_SCORE is never
+    rescored: the results are those of rescoring every candidate."""
+    texts = CandidateTexts(index.texts, index.text_offsets, positions)
+    headings = (
+        None if parsed.long else CandidateTexts(index.headings, index.heading_offsets, positions)
+    )
     lexical = (1 - FUZZY_WEIGHT) * 100.0 * bm25 / bm25.max()
-    best_possible = FUZZY_WEIGHT * 100.0 + lexical + bonus
+    best_possible = FUZZY_WEIGHT * 100.0 + lexical + bonus  # first: any fuzzy score
     waiting = np.argsort(-best_possible, kind="stable")  # candidate numbers, best first
     ranked: list[tuple[float, float, int]] = []
     batch = max(FIRST_BATCH, 2 * top)
+    bounded = not USE_BOUNDS
     while waiting.size:
         if len(ranked) >= top:  # only those that could still beat the current `top`-th
             waiting = waiting[: np.count_nonzero(best_possible[waiting] >= ranked[top - 1][0])]
             if waiting.size == 0:
                 break
+        if not bounded and batch > FIRST_BATCH and batch > 2 * top:
+            # The first batch was not enough: bound the rest's fuzzy scores, then go on.
+            bounded = True
+            part = None if headings is None else headings.subset(waiting)
+            bound = _fuzzy_bound(parsed, texts.subset(waiting), part)
+            best_blended = FUZZY_WEIGHT * bound + lexical[waiting]
+            best_possible = best_possible.copy()
+            best_possible[waiting] = best_blended + bonus[waiting]
+            order = np.argsort(-best_possible[waiting], kind="stable")
+            waiting = waiting[order[best_blended[order] >= MIN_SCORE]]
+            continue
         chosen, waiting = waiting[:batch], waiting[batch:]
         batch *= 2
-        blended = FUZZY_WEIGHT * _fuzzy(index, parsed, positions[chosen]) + lexical[chosen]
+        blended = FUZZY_WEIGHT * _fuzzy(parsed, texts, headings, chosen) + lexical[chosen]
         total = blended + bonus[chosen]
         for i in np.flatnonzero(blended >= MIN_SCORE).tolist():
             ranked.append((float(total[i]), float(blended[i]), int(chosen[i])))
         ranked.sort(key=lambda item: (-item[0], -item[1], int(positions[item[2]])))
         del ranked[top:]
-    return ranked
+    return ranked, texts
 
 
 def search(
@@ -272,7 +323,7 @@ def search(
     if positions.size == 0:
         return []
     bonus = _bonuses(index, positions, section, held)
-    ranked = _rank(index, parsed, positions, bm25, bonus, top)
+    ranked, texts = _rank(index, parsed, positions, bm25, bonus, top)
     lone = sorted({c for k in parsed.keywords for v in k.variants for c in lone_characters(v)})
     keys = query_keys(parsed)
     results = []
@@ -280,5 +331,5 @@ def search(
         position = int(positions[i])
         entry = held[position] if held is not None else library.entry_at(position)
         score = round(float(min(100.0, max(0.0, total))), 1)
-        results.append(Match(entry, score, spans(parsed, index.folded_text(position), keys, lone)))
+        results.append(Match(entry, score, spans(parsed, texts.text(i), keys, lone)))
     return results

@@ -8,6 +8,8 @@ the mean `partial_ratio` of a few short windows of it. Texts are folded (offsets
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 from rapidfuzz import fuzz, process
 
@@ -62,9 +64,7 @@ def spans(
         if not found:
             fallback.extend(keyword.variants)
     if query.long or fallback:
-        wanted = (
-            keys if query.long else np.unique(np.concatenate([text_bigrams(v) for v in fallback]))
-        )
+        wanted = keys if query.long else _keys_of(tuple(fallback))
         text_keys, starts = bigram_keys(fold_points(code_points(folded_text)))
         hit = starts[_member(text_keys, wanted)]
         marked[hit] = True
@@ -81,6 +81,13 @@ def spans(
     if edges.size % 2:
         edges = np.concatenate((edges, [len(folded_text)]))
     return [(int(s), int(e)) for s, e in zip(edges[::2], edges[1::2], strict=True)]
+
+
+@lru_cache(maxsize=64)
+def _keys_of(variants: tuple[str, ...]) -> np.ndarray:
+    """The bigram keys of some keyword variants, sorted and unique (once per query, not per
+    result shown)."""
+    return np.unique(np.concatenate([text_bigrams(v) for v in variants]))
 
 
 def _member(keys: np.ndarray, wanted: np.ndarray) -> np.ndarray:
