@@ -23,7 +23,7 @@ def test_ci_runs_the_readme_test_command() -> None:
     ci = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
     assert test_commands[0] in ci
     # The slow tests the default run deselects: CI runs them next, and the README says how.
-    slow = "python -m pytest -m slow"
+    slow = "python -m pytest -m slow -n 0"
     assert ci.index(slow) == ci.index(test_commands[0]) + 1
     assert f"`{slow}`" in README
 

@@ -189,7 +189,8 @@ async def test_undo_then_redo_keeps_the_library_source(tmp_path: Path) -> None:
 
 async def test_kill_mid_edit_then_recover(tmp_path: Path) -> None:
     # 7. first run: type, autosave, then vanish without a clean exit (as after kill -9)
-    first = make_app(offer_recovery=False, cwd=tmp_path)
+    # autosave=0: the recovery file is written after every analysis, not every 2 s
+    first = make_app(offer_recovery=False, cwd=tmp_path, autosave=0.0)
     async with first.run_test(size=SIZE) as pilot:
         await type_text(first, pilot, TITLE)
         await settle(first, pilot)
@@ -197,10 +198,13 @@ async def test_kill_mid_edit_then_recover(tmp_path: Path) -> None:
         first.draft_screen.editor.move_cursor(first.draft_screen.editor.document.end)
         await pilot.pause()
         await type_text(first, pilot, "半句话，还没写完")
-        await pilot.pause(2.5)  # the autosave interval
-        typed = first.draft_screen.editor.text
         recovery = first.draft_screen.autosaver.path
-        assert recovery.exists()
+        await wait_until(
+            pilot,
+            lambda: recovery.exists() and "还没写完" in recovery.read_text(encoding="utf-8"),
+            "the autosave of the half-written sentence",
+        )
+        typed = first.draft_screen.editor.text
     # leaving run_test is not ctrl+q: the recovery file stays, as after a crash
     assert recovery.exists()
 

@@ -45,12 +45,6 @@ def painted(app: ReplydraftApp, region: Region) -> list[str]:
     return [strips[y].crop(region.x, region.right).text for y in range(region.y, region.bottom)]
 
 
-async def repaint(pilot) -> None:
-    """After a scroll, nothing but a layout and a repaint is pending: two message rounds."""
-    await pilot.pause()
-    await pilot.pause()
-
-
 def squeeze(text: str) -> str:
     return "".join(text.split())
 
@@ -133,10 +127,10 @@ async def test_form_placeholders_are_whole(tmp_path: Path, size: tuple[int, int]
         await settle(app, pilot)
         for box in boxes:
             box.scroll_visible(immediate=True)
-            await repaint(pilot)
+            await settle(app, pilot)  # the scroll's layout and repaint
             if box.placeholder:
                 assert_whole(app, box.placeholder, box.region, f"placeholder of {box.id} at {size}")
         for label in app.draft_screen.form.query(Label):
             label.scroll_visible(immediate=True)
-            await repaint(pilot)
+            await settle(app, pilot)
             assert_whole(app, str(label.render()), label.region, f"form label at {size}")
