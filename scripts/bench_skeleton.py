@@ -30,9 +30,10 @@ def main() -> int:
     from replydraft.compose.skeleton import build_skeleton
     from replydraft.draft.model import ProposalMeta
     from replydraft.library.model import Entry, Source
+    from replydraft.library.seeds import default_library
     from replydraft.library.store import Library
 
-    base = [e for e in Library.default().entries if e.kind == "measure"]
+    base = [e for e in default_library().entries if e.kind == "measure"]
     if not base:
         print(json.dumps({"error": "the built-in library has no measure paragraphs"}))
         return 1

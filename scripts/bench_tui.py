@@ -51,12 +51,13 @@ asyncio.run(main())
 
 def synthetic_library(size: int, path: Path) -> Path:
     """A library of `size` paragraphs at `path` (and its cache), varied from the seeds."""
+    from replydraft.library.seeds import default_library
     from replydraft.library.store import Library
 
     if path.exists():
         Library.load(path)  # warm the cache if needed
         return path
-    base = Library.default().entries
+    base = default_library().entries
     places = ["余姚", "慈溪", "海宁", "宁波", "杭州", "温州", "绍兴", "嘉兴", "湖州", "金华"]
     entries = []
     for index in range(size):

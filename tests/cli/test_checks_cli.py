@@ -72,9 +72,9 @@ def test_help_has_an_example(tmp_path: Path) -> None:
 
 
 def test_duplicate_names_first_words_and_source_from_the_library(tmp_path: Path) -> None:
-    from replydraft.library.store import Library
+    from replydraft.library.seeds import default_library
 
-    entry = next(e for e in Library.default().entries if e.source and e.source.unit)
+    entry = next(e for e in default_library().entries if e.source and e.source.unit)
     draft = clean_draft()
     steps = draft.part("next_steps")
     assert steps is not None

@@ -28,11 +28,11 @@ def library_sources(path: str | None):
 
     def lookup(source_id: str) -> tuple[str | None, int | None] | None:
         from replydraft.errors import ReplydraftError
-        from replydraft.library.store import Library
+        from replydraft.library.user import library_for_user
 
         if not opened:
             try:
-                opened.append(Library.for_user(path))
+                opened.append(library_for_user(path))
             except ReplydraftError:
                 opened.append(None)
         entry = opened[0].get(source_id) if opened[0] is not None else None

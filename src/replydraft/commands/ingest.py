@@ -40,11 +40,11 @@ def run(args: argparse.Namespace) -> int:
     from replydraft.errors import ReplydraftError
     from replydraft.files import locations
     from replydraft.library.ingest import ingest
-    from replydraft.library.store import Library
+    from replydraft.library.user import library_for_user
 
     target = args.library or locations.user_library()
     # Load first: a library that cannot be read is reported and never written over.
-    library = Library.for_user(target, missing_ok=True)
+    library = library_for_user(target, missing_ok=True)
 
     def report(file: str, reason: str) -> None:
         print(msg("out.prefix", text=ReplydraftError(reason, file).one_line()), file=sys.stderr)

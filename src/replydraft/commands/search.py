@@ -100,7 +100,7 @@ def format_match(rank: int, match: Any, *, colour: bool) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from replydraft.errors import ReplydraftError
-    from replydraft.library.store import Library
+    from replydraft.library.user import library_for_user
     from replydraft.matching import SECTIONS
 
     if args.section is not None and args.section not in SECTIONS:
@@ -110,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
     if args.top < 1:
         raise ReplydraftError(msg("error.top_too_small"))
     query = " ".join(args.query)
-    library = Library.for_user(args.library)
+    library = library_for_user(args.library)
     matches = library.search(
         query, top=args.top, section=args.section, unit=args.unit, since_year=args.since
     )

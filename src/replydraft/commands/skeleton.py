@@ -133,9 +133,9 @@ def run(args: argparse.Namespace) -> int:
 
         library = None
         if not args.no_library:
-            from replydraft.library.store import Library
+            from replydraft.library.user import library_for_user
 
-            library = Library.for_user(args.library)
+            library = library_for_user(args.library)
         draft = build_skeleton(_meta_from_args(args), library, config=config)
     if args.format == "md":
         from replydraft.export.text import markdown_text

@@ -17,6 +17,7 @@ from replydraft.files.cachefiles import cache_file
 from replydraft.library.cache import MAGIC, prune, read_cache, write_cache
 from replydraft.library.ingest import build_library
 from replydraft.library.model import Entry
+from replydraft.library.store import Library
 
 BUILDER = "replydraft.library.ingest"
 """The module that turns the seeds into entries; the key covers it and everything it imports."""
@@ -104,3 +105,9 @@ def load_default() -> tuple[list[Entry], str]:
         prune(file, "default-library")
     _default_memo = (entries, key)
     return _default_memo
+
+
+def default_library() -> Library:
+    """The library built from the packaged seeds, cached so startup stays fast."""
+    entries, key = load_default()
+    return Library(list(entries), None, key)

@@ -17,7 +17,6 @@ from pathlib import Path
 import filelock
 
 from replydraft.errors import ReplydraftError
-from replydraft.files import locations
 from replydraft.files.atomic import real_target
 from replydraft.files.cachefiles import cache_key
 from replydraft.library.cache import CachedEntries, load_library, open_library, save_library
@@ -100,36 +99,6 @@ class Library:
         if isinstance(found, CachedEntries):
             return cls(None, path, key, cached=found)
         return cls(found, path, key)
-
-    @classmethod
-    def default(cls) -> Library:
-        """The library built from the packaged seeds, cached so startup stays fast."""
-        # Deferred: the seeds are built by `ingest`, which imports this module.
-        from replydraft.library.seeds import load_default
-
-        entries, key = load_default()
-        return cls(list(entries), None, key)
-
-    @classmethod
-    def for_user(
-        cls, path: str | os.PathLike[str] | None = None, *, missing_ok: bool = False
-    ) -> Library:
-        """`path` if given, else the officer's own library if it exists, else the default.
-
-        An explicit `path` that does not exist is an error, unless `missing_ok` (ingest starts a
-        new library there).
-        """
-        if path is not None:
-            target = Path(path)
-            if not target.exists():
-                if missing_ok:
-                    return cls([], target)
-                raise ReplydraftError(msg("error.library_not_found"), target)
-            return cls.load(target)
-        own = locations.user_library()
-        if own.exists():
-            return cls.load(own)
-        return cls.default()
 
     def save(self, path: str | os.PathLike[str] | None = None) -> None:
         """Write the library as human YAML, atomically, and refresh its cache.

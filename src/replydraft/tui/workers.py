@@ -28,13 +28,14 @@ if TYPE_CHECKING:
 
 def load_library(library_path: str | Path | None) -> LibraryLoaded:
     """The officer's library (or the one named), else the bundled one with a warning."""
-    from replydraft.library.store import Library
+    from replydraft.library.seeds import default_library
+    from replydraft.library.user import library_for_user
 
     try:
-        return LibraryLoaded(Library.for_user(library_path))
+        return LibraryLoaded(library_for_user(library_path))
     except ReplydraftError as exc:
         warning = f"段落库读取失败，改用内置段落库：{exc.one_line()}"
-        return LibraryLoaded(Library.default(), warning)
+        return LibraryLoaded(default_library(), warning)
 
 
 def build_skeleton(

@@ -9,6 +9,7 @@ import pytest
 from replydraft.errors import ReplydraftError
 from replydraft.library.model import Entry, Source, Version
 from replydraft.library.store import Library
+from replydraft.library.user import library_for_user
 from replydraft.library.yaml_format import dump_library
 
 
@@ -194,8 +195,8 @@ def test_bad_library_is_one_line_error_with_line_number(
 
 def test_missing_library_for_loading_is_an_error_but_fine_for_ingest(tmp_path: Path) -> None:
     with pytest.raises(ReplydraftError, match="段落库不存在"):
-        Library.for_user(tmp_path / "none.yaml")
-    fresh = Library.for_user(tmp_path / "none.yaml", missing_ok=True)
+        library_for_user(tmp_path / "none.yaml")
+    fresh = library_for_user(tmp_path / "none.yaml", missing_ok=True)
     assert fresh.entries == [] and fresh.path == tmp_path / "none.yaml"
 
 
@@ -203,8 +204,8 @@ def test_for_user_prefers_the_officers_own_library(home: Path) -> None:
     from replydraft.files import locations
 
     Library(sample_entries()).save(locations.user_library())
-    assert Library.for_user().path == locations.user_library()
-    assert len(Library.for_user()) == 2
+    assert library_for_user().path == locations.user_library()
+    assert len(library_for_user()) == 2
 
 
 def test_default_library_cannot_be_saved_without_a_path() -> None:

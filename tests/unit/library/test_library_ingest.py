@@ -11,7 +11,9 @@ from helpers import CliResult, run_cli
 
 from replydraft.files import cachefiles
 from replydraft.library import seeds
+from replydraft.library.seeds import default_library
 from replydraft.library.store import Library
+from replydraft.library.user import library_for_user
 
 REPO = Path(__file__).resolve().parents[3]
 SEEDS = REPO / "seeds"
@@ -148,7 +150,7 @@ def test_default_library_has_every_seed_with_its_source(
     home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(seeds, "_default_memo", None)  # build it in this test's home
-    library = Library.default()
+    library = default_library()
     assert library.path is None and library.cache_key
     by_file: dict[str, list] = {}
     for entry in library.entries:
@@ -177,4 +179,4 @@ def test_default_library_has_every_seed_with_its_source(
 
 
 def test_default_library_is_what_for_user_gives_without_a_library(home: Path) -> None:
-    assert len(Library.for_user()) == len(Library.default())
+    assert len(library_for_user()) == len(default_library())

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from replydraft.library.seeds import default_library
 from replydraft.library.store import Library
 from replydraft.matching import search
 
@@ -14,7 +15,7 @@ from replydraft.matching import search
 def library(tmp_path_factory) -> Library:
     mp = pytest.MonkeyPatch()
     mp.setenv("REPLYDRAFT_HOME", str(tmp_path_factory.mktemp("home")))
-    lib = Library.default()
+    lib = default_library()
     yield lib
     mp.undo()
 
