@@ -36,6 +36,16 @@ keys() { tmux send-keys -t "$SESSION" "$@"; sleep 0.3; }
 type_text() { tmux send-keys -t "$SESSION" -l "$1"; sleep 0.4; }
 # outline ROW: focus the outline, choose its ROWth part (0 = title), cursor goes there
 outline() { keys F5; keys Home; for ((i = 0; i < $1; i++)); do keys Down; done; keys Enter; }
+# outline_to NAME: jump to part NAME through 大纲, wherever it stands (the parts a skeleton has
+# depend on the unit's house style: a unit whose replies have no separate thanks has no 致谢)
+outline_to() {
+  local i=0 name
+  for name in $(screen | grep -oE "(标题|称谓|收悉|致谢|办理过程|现状|存在问题|下步举措|结束语|落款|其他) +[0-9]+段" | awk '{print $1}'); do
+    [ "$name" = "$1" ] && { outline "$i"; return 0; }
+    i=$((i + 1))
+  done
+  fail "part $1 not in the outline"
+}
 # part_count NAME: how many paragraphs the outline shows for part NAME (0 if absent)
 part_count() { screen | grep -oE "$1 +[0-9]+段" | grep -oE '[0-9]+' | head -1 || echo 0; }
 
@@ -65,16 +75,16 @@ wait_for "下步举措"
 wait_for "余姚市科学技术局"
 
 step "   keep only what this reply needs: drop the pre-filled status and problems"
-outline 5  # 现状
+outline_to 现状
 for _ in 1 2 3 4 5 6 7 8; do
   [ "$(part_count 现状)" = 0 ] && break
   keys F8; sleep 0.5
 done
 [ "$(part_count 现状)" = 0 ] || fail "status part still there"
-outline 5 && keys F8  # 存在问题: a single placeholder line
+outline_to 存在问题 && keys F8  # a single placeholder line
 sleep 0.5
 [ "$(part_count 存在问题)" = 0 ] || fail "problems part still there"
-outline 5  # 下步举措: heading, then the pre-filled items
+outline_to 下步举措  # heading, then the pre-filled items
 keys Down
 for _ in $(seq 1 12); do
   [ "$(part_count 下步举措)" = 1 ] && break
