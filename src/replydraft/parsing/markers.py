@@ -175,6 +175,7 @@ def is_acknowledgement_like(line: str) -> bool:
 
 _CLOSING_SUPPORT = re.compile(
     r"(?:关注|关心|理解)\s*(?:和|与|、|并)?\s*支持|支持\s*(?:和|与)\s*理解|谅解"
+    r"|(?:研究|认真)(?:吸收|采纳|吸纳)[。！!]?$"  # `对您的建议，我们将认真研究吸收。`
 )
 _PROMISE_START = re.compile(r"^(?:下一步|下步|今后|同时|我局将|我们将|我委将|将)")
 _SHORT_CLOSING = 60

@@ -30,6 +30,7 @@ _CONTACT_UNIT = re.compile(
 _META_UNIT_LABELS = (
     "承办单位",
     "答复单位",
+    "办理单位",
     "主办单位",
     "发布机构",
     "发文机关",
@@ -40,7 +41,7 @@ _META_UNIT_LABELS = (
     "所属机构",
 )
 """Page metadata naming the unit, the handling unit first (a fallback below the signature)."""
-_META_DATE_LABELS = ("成文日期", "答复时间", "答复日期")
+_META_DATE_LABELS = ("成文日期", "答复时间", "答复日期", "办理时间", "办理日期")
 """Page metadata giving the reply's own date (never the publication date)."""
 _LONE_CATEGORY = re.compile(r"^\s*[（(【\[]?\s*(?P<c>[ABCD])\s*类?\s*(?:件|答复)?\s*[）)】\]]?\s*$")
 
@@ -110,6 +111,9 @@ def signature_unit(lines: list[str]) -> str | None:
         above = [n for n in candidates if n < date_at]
         if above:
             chosen = above[-1]
+            # two units signing a joint reply on lines of their own: the first is the lead
+            while chosen - 1 in candidates:
+                chosen -= 1
     return _lead_unit(lines[chosen])
 
 
