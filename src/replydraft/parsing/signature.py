@@ -76,6 +76,7 @@ _CONTACT_PAIR = re.compile(
     rf"(?P<label>{_ALL_LABELS})(?P<with_phone>(?:及|和|/|／|、)(?:联系)?电话)?\s*[:：]\s*"
     rf"(?P<value>.*?)(?=\s*[;；()（）]|(?:\s+|\s*[,，、]\s*)(?:{_ALL_LABELS})|$)"
 )
+_DIGIT_DASH = re.compile(r"(?<=[0-9])\s*[—–‒―]{1,2}\s*(?=[0-9])")
 _NAME_THEN_PHONE = re.compile(
     r"^(?P<name>[\u3400-\u9fff·]{2,5})\s*[,，、/／ ]?\s*(?P<phone>[0-9][0-9\-－,，、/ ]*[0-9])$"
 )
@@ -219,9 +220,11 @@ def contacts(lines: list[str]) -> Contacts:
             elif label in _PHONE_LABELS:
                 offer("phone", _PHONE_LABELS.index(label), value)
     if "phone" in found:
-        # full-width digits and dashes (`０７３４－５５７８９０１`) are the same number
+        # full-width digits and dashes (`０７３４－５５７８９０１`) are the same number,
         rank, phone = found["phone"]
-        found["phone"] = (rank, unicodedata.normalize("NFKC", phone))
+        # and a dash typed as —, – or ‒ between digits (`0745—6618802`) is the area code's hyphen
+        phone = _DIGIT_DASH.sub("-", unicodedata.normalize("NFKC", phone))
+        found["phone"] = (rank, phone)
     return Contacts(
         leader=found.get("leader", (0, None))[1],
         handler=found.get("handler", (0, None))[1],
