@@ -102,7 +102,7 @@ STAMP = re.compile(
     r"公开选项|信息公开(?:属性|选项)?|是否(?:同意)?公开)\s*[:：]"
     r"|^[（(【\[]\s*[ABCD]\s*类\s*(?:答复|办复|件)?\s*[）)】\]]$"
     r"|^[（(]\s*此件\S{0,12}[）)]$"
-    r"|^[（(【\[]?\s*(?:印章|盖章|公章|签章|单位印章|单位盖章|此页无正文)\s*[）)】\]]?$"
+    r"|^[（(【\[]?\s*(?:印章|盖章|公章|签章|代章|单位印章|单位盖章|此页无正文)\s*[）)】\]]?$"
 )
 """A stamp line: the answer category or disclosure attribute, which sits in the header or among
 the signature lines (`类别:B`, `办理结果类别：A类`, `公开属性：主动公开`, `（A类）`), or the seal's

@@ -22,7 +22,7 @@ from replydraft.parsing.markers import (
 )
 from replydraft.parsing.reply import Contacts
 
-_SEAL = re.compile(r"\s*[（(](?:盖章|印章|公章|章|印)[）)]$")
+_SEAL = re.compile(r"\s*[（(](?:盖章|印章|公章|代章|章|印)[）)]$")
 _PRINTED_BY = re.compile(r"^(?P<unit>\S{2,40}?)\s*(?:\d{4}\s*年.*)?印发\s*$")
 _CONTACT_UNIT = re.compile(
     r"请(?:与|和|向)(?P<unit>[^\s，,。；;：:“”]{2,30}?)(?:联系|聯系|反馈|反映)"
@@ -112,8 +112,9 @@ def signature_unit(lines: list[str]) -> str | None:
         above = [n for n in candidates if n < date_at]
         if above:
             chosen = above[-1]
-            # two units signing a joint reply on lines of their own: the first is the lead
-            while chosen - 1 in candidates:
+            # two units signing a joint reply on lines of their own: the first is the lead,
+            # but a party committee (中共…委员会) signs beside the government that handled it
+            while chosen - 1 in candidates and not lines[chosen - 1].lstrip().startswith("中共"):
                 chosen -= 1
     return _lead_unit(lines[chosen])
 

@@ -53,3 +53,20 @@ def test_em_dash_in_a_phone_is_its_hyphen() -> None:
         _BODY + "甲县交通运输局\n2025年6月9日\n联系人：李四　联系电话：0745—6618802\n"
     )
     assert reply.contacts.phone == "0745-6618802"
+
+
+def test_party_committee_beside_the_government_does_not_sign() -> None:
+    reply = parse_reply(_BODY + "中共甲县乙镇委员会\n甲县乙镇人民政府\n2025年6月9日\n")
+    assert reply.responding_unit == "甲县乙镇人民政府"
+
+
+def test_acting_seal_line_between_unit_and_date() -> None:
+    reply = parse_reply(_BODY + "甲县交通运输局\n（代章）\n2025年6月9日\n")
+    assert reply.responding_unit == "甲县交通运输局"
+    assert [m.text[:4] for m in reply.measures] == ["今年我局", "下一步，"]
+
+
+def test_delegation_before_the_name_in_a_salutation() -> None:
+    text = _BODY.replace("张三代表：", "乙镇代表团张三、李四代表：")
+    reply = parse_reply(text + "甲县交通运输局\n2025年6月9日\n")
+    assert (reply.addressee, reply.co_proposers) == ("张三", ["李四"])
