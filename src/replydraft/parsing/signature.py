@@ -26,6 +26,7 @@ _SEAL = re.compile(r"\s*[（(](?:盖章|印章|公章|代章|章|印)[）)]$")
 _PRINTED_BY = re.compile(r"^(?P<unit>\S{2,40}?)\s*(?:\d{4}\s*年.*)?印发\s*$")
 _CONTACT_UNIT = re.compile(
     r"请(?:与|和|向)(?P<unit>[^\s，,。；;：:“”]{2,30}?)(?:联系|聯系|反馈|反映)"
+    r"|联系单位\s*[:：]\s*(?P<labelled>[^\s，,。；;：:“”()（）]{2,30})"
 )
 _META_UNIT_LABELS = (
     "承办单位",
@@ -72,9 +73,13 @@ _PHONE_LABELS = (
 _ALL_LABELS = "|".join(
     sorted(_LEADER_LABELS + _HANDLER_LABELS + _PHONE_LABELS + ("联系单位",), key=len, reverse=True)
 )
+_OTHER_LABEL = (
+    r"\s*[,，、]?\s*(?:传真|電子郵箱|电子邮箱|邮箱|[Ee]-?mail|通讯地址|地址|邮编|邮政编码)\s*[:：]"
+)
+"""Labels after a phone on its line (`传真：…`, `电子邮箱：…`) that end its value."""
 _CONTACT_PAIR = re.compile(
     rf"(?P<label>{_ALL_LABELS})(?P<with_phone>(?:及|和|/|／|、)(?:联系)?电话)?\s*[:：]\s*"
-    rf"(?P<value>.*?)(?=\s*[;；()（）]|(?:\s+|\s*[,，、]\s*)(?:{_ALL_LABELS})|$)"
+    rf"(?P<value>.*?)(?=\s*[;；()（）]|(?:\s+|\s*[,，、]\s*)(?:{_ALL_LABELS})|{_OTHER_LABEL}|$)"
 )
 _DIGIT_DASH = re.compile(r"(?<=[0-9])\s*[—–‒―]{1,2}\s*(?=[0-9])")
 _NAME_THEN_PHONE = re.compile(
@@ -148,8 +153,9 @@ def contact_unit(lines: list[str]) -> str | None:
     """`…请与丘北县教育体育局联系` → `丘北县教育体育局`."""
     for line in lines:
         match = _CONTACT_UNIT.search(line)
-        if match and UNIT_SUFFIX.search(match.group("unit")):
-            return match.group("unit")
+        unit = match and (match.group("unit") or match.group("labelled"))
+        if unit and UNIT_SUFFIX.search(unit):
+            return unit
     return None
 
 

@@ -70,3 +70,14 @@ def test_delegation_before_the_name_in_a_salutation() -> None:
     text = _BODY.replace("张三代表：", "乙镇代表团张三、李四代表：")
     reply = parse_reply(text + "甲县交通运输局\n2025年6月9日\n")
     assert (reply.addressee, reply.co_proposers) == ("张三", ["李四"])
+
+
+def test_fax_or_mail_after_the_phone_ends_it() -> None:
+    for tail in ("传真：0745-7654321", "电子邮箱：abc@163.com"):
+        text = f"{_BODY}甲县交通运输局\n2025年6月9日\n联系人：李四　电话：0745-1234567　{tail}\n"
+        assert parse_reply(text).contacts.phone == "0745-1234567"
+
+
+def test_labelled_contact_unit_when_nothing_else_names_one() -> None:
+    reply = parse_reply(_BODY + "2025年6月9日\n（联系单位：甲县交通运输局，联系人：李四）\n")
+    assert reply.responding_unit == "甲县交通运输局"
