@@ -102,7 +102,7 @@ STAMP = re.compile(
     r"公开选项|信息公开(?:属性|选项)?|是否(?:同意)?公开)\s*[:：]"
     r"|^[（(【\[]\s*[ABCD]\s*类\s*(?:答复|办复|件)?\s*[）)】\]]$"
     r"|^[（(]\s*此件\S{0,12}[）)]$"
-    r"|^[（(【\[]?\s*(?:印章|盖章|公章|签章|单位印章|单位盖章|此页无正文)\s*[）)】\]]?$"
+    r"|^[（(【\[]?\s*(?:印章|盖章|公章|签章|代章|单位印章|单位盖章|此页无正文)\s*[）)】\]]?$"
 )
 """A stamp line: the answer category or disclosure attribute, which sits in the header or among
 the signature lines (`类别:B`, `办理结果类别：A类`, `公开属性：主动公开`, `（A类）`), or the seal's
@@ -175,6 +175,7 @@ def is_acknowledgement_like(line: str) -> bool:
 
 _CLOSING_SUPPORT = re.compile(
     r"(?:关注|关心|理解)\s*(?:和|与|、|并)?\s*支持|支持\s*(?:和|与)\s*理解|谅解"
+    r"|(?:研究|认真)(?:吸收|采纳|吸纳)[。！!]?$"  # `对您的建议，我们将认真研究吸收。`
 )
 _PROMISE_START = re.compile(r"^(?:下一步|下步|今后|同时|我局将|我们将|我委将|将)")
 _SHORT_CLOSING = 60

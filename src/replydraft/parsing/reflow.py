@@ -41,7 +41,10 @@ _PRINT_WIDTH_MAX = 110
 _LINE_MIN = 20
 """Cells: lines narrower than this do not set the print width (headings, dates, units)."""
 _WRAPS_MIN = 2
-_ENDS_PARAGRAPH = re.compile(r"(?:[。！!？?；;：:）)】」』]|[。！!？?][”’\"])\s*$")
+_ENDS_PARAGRAPH = re.compile(
+    r"(?:[。！!？?；;：:）)】」』]|[。！!？?][”’\"])\s*$"
+    r"|[\u3400-\u9fff）)”][.．]\s*$"  # a half-width full stop after CJK (`…共享共用.`)
+)
 _COLUMN_GAP = re.compile(r"\S(?: {2,}|\u3000{2,}|\t)\S")
 _ATTACHMENT = re.compile(r"^附\s*件")
 

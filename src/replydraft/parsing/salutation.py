@@ -63,12 +63,19 @@ def separate_spaced_names(line: str) -> str:
     return close_spaces(_SPACED_NAMES.sub("、", line.replace("尊敬的 ", "尊敬的")))
 
 
+_DELEGATION_PREFIX = re.compile(
+    r"^[\u3400-\u9fff]{1,12}?(?:代表团|代表組|代表组|代表小组|代表團|界别|界別)(?=[\u3400-\u9fff·]{2,5}$)"
+)
+"""`乙镇代表团张三`: the delegation or sector a member sits in, before the name."""
+
+
 def split_names(text: str) -> list[str]:
     """`任木兰、徐文良等` → [任木兰, 徐文良]; `余秀华9名` → [余秀华]; invalid names are dropped."""
     text = _GROUP_TAIL.sub("", text.strip())
     names = []
     for piece in _NAME_SPLIT.split(text):
         piece = _TITLE_AFTER_NAME.sub("", _GROUP_TAIL.sub("", piece.strip()))
+        piece = _DELEGATION_PREFIX.sub("", piece)
         if _NAME.match(piece) and piece not in names and not piece.startswith(_NOT_NAMES):
             names.append(piece)
     return names

@@ -22,14 +22,16 @@ from replydraft.parsing.markers import (
 )
 from replydraft.parsing.reply import Contacts
 
-_SEAL = re.compile(r"\s*[（(](?:盖章|印章|公章|章|印)[）)]$")
+_SEAL = re.compile(r"\s*[（(](?:盖章|印章|公章|代章|章|印)[）)]$")
 _PRINTED_BY = re.compile(r"^(?P<unit>\S{2,40}?)\s*(?:\d{4}\s*年.*)?印发\s*$")
 _CONTACT_UNIT = re.compile(
     r"请(?:与|和|向)(?P<unit>[^\s，,。；;：:“”]{2,30}?)(?:联系|聯系|反馈|反映)"
+    r"|联系单位\s*[:：]\s*(?P<labelled>[^\s，,。；;：:“”()（）]{2,30})"
 )
 _META_UNIT_LABELS = (
     "承办单位",
     "答复单位",
+    "办理单位",
     "主办单位",
     "发布机构",
     "发文机关",
@@ -40,7 +42,7 @@ _META_UNIT_LABELS = (
     "所属机构",
 )
 """Page metadata naming the unit, the handling unit first (a fallback below the signature)."""
-_META_DATE_LABELS = ("成文日期", "答复时间", "答复日期")
+_META_DATE_LABELS = ("成文日期", "答复时间", "答复日期", "办理时间", "办理日期")
 """Page metadata giving the reply's own date (never the publication date)."""
 _LONE_CATEGORY = re.compile(r"^\s*[（(【\[]?\s*(?P<c>[ABCD])\s*类?\s*(?:件|答复)?\s*[）)】\]]?\s*$")
 
@@ -71,10 +73,15 @@ _PHONE_LABELS = (
 _ALL_LABELS = "|".join(
     sorted(_LEADER_LABELS + _HANDLER_LABELS + _PHONE_LABELS + ("联系单位",), key=len, reverse=True)
 )
+_OTHER_LABEL = (
+    r"\s*[,，、]?\s*(?:传真|電子郵箱|电子邮箱|邮箱|[Ee]-?mail|通讯地址|地址|邮编|邮政编码)\s*[:：]"
+)
+"""Labels after a phone on its line (`传真：…`, `电子邮箱：…`) that end its value."""
 _CONTACT_PAIR = re.compile(
     rf"(?P<label>{_ALL_LABELS})(?P<with_phone>(?:及|和|/|／|、)(?:联系)?电话)?\s*[:：]\s*"
-    rf"(?P<value>.*?)(?=\s*[;；()（）]|(?:\s+|\s*[,，、]\s*)(?:{_ALL_LABELS})|$)"
+    rf"(?P<value>.*?)(?=\s*[;；()（）]|(?:\s+|\s*[,，、]\s*)(?:{_ALL_LABELS})|{_OTHER_LABEL}|$)"
 )
+_DIGIT_DASH = re.compile(r"(?<=[0-9])\s*[—–‒―]{1,2}\s*(?=[0-9])")
 _NAME_THEN_PHONE = re.compile(
     r"^(?P<name>[\u3400-\u9fff·]{2,5})\s*[,，、/／ ]?\s*(?P<phone>[0-9][0-9\-－,，、/ ]*[0-9])$"
 )
@@ -110,6 +117,10 @@ def signature_unit(lines: list[str]) -> str | None:
         above = [n for n in candidates if n < date_at]
         if above:
             chosen = above[-1]
+            # two units signing a joint reply on lines of their own: the first is the lead,
+            # but a party committee (中共…委员会) signs beside the government that handled it
+            while chosen - 1 in candidates and not lines[chosen - 1].lstrip().startswith("中共"):
+                chosen -= 1
     return _lead_unit(lines[chosen])
 
 
@@ -142,8 +153,9 @@ def contact_unit(lines: list[str]) -> str | None:
     """`…请与丘北县教育体育局联系` → `丘北县教育体育局`."""
     for line in lines:
         match = _CONTACT_UNIT.search(line)
-        if match and UNIT_SUFFIX.search(match.group("unit")):
-            return match.group("unit")
+        unit = match and (match.group("unit") or match.group("labelled"))
+        if unit and UNIT_SUFFIX.search(unit):
+            return unit
     return None
 
 
@@ -215,9 +227,11 @@ def contacts(lines: list[str]) -> Contacts:
             elif label in _PHONE_LABELS:
                 offer("phone", _PHONE_LABELS.index(label), value)
     if "phone" in found:
-        # full-width digits and dashes (`０７３４－５５７８９０１`) are the same number
+        # full-width digits and dashes (`０７３４－５５７８９０１`) are the same number,
         rank, phone = found["phone"]
-        found["phone"] = (rank, unicodedata.normalize("NFKC", phone))
+        # and a dash typed as —, – or ‒ between digits (`0745—6618802`) is the area code's hyphen
+        phone = _DIGIT_DASH.sub("-", unicodedata.normalize("NFKC", phone))
+        found["phone"] = (rank, phone)
     return Contacts(
         leader=found.get("leader", (0, None))[1],
         handler=found.get("handler", (0, None))[1],
