@@ -32,6 +32,8 @@ _SPAM_DOMAIN = re.compile(
 )
 """`48365-365.com办公室`: a site name with digits glued before Chinese text, where a unit's
 name was. Ordinary addresses (`www.…gov.cn`, e-mail) are not touched."""
+_SPAM_TLD = re.compile(r"\.(?:com|net|cc|vip|top|xyz|app|bet|me|tv|co|org|info|biz)(?![A-Za-z0-9.])")
+"""A cheap first look: the text has a site name ending at all (most replies do not)."""
 _KEYWORD_SLOT = re.compile(r"(?:关键词|關鍵詞|关键字|關鍵字)\d{1,2}")
 """`对关键词2工作的关心`: a spam template's unfilled keyword slot."""
 
@@ -59,7 +61,7 @@ def strip_pinyin(text: str) -> str:
 
 def strip_spam(text: str) -> str:
     """Remove spam site names and keyword slots injected where a name was."""
-    if "." in text:
+    if "." in text and _SPAM_TLD.search(text):
         text = _SPAM_DOMAIN.sub("", text)
     if "关键" in text or "關鍵" in text:
         text = _KEYWORD_SLOT.sub("", text)
